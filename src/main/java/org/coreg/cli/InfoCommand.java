@@ -1,0 +1,84 @@
+package org.coreg.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.coreg.image.ImageGeometry;
+import org.coreg.image.RasLps;
+import org.coreg.image.Volume;
+import org.coreg.io.ImageFormats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code coreg info FILE}: the geometry and intensities of an image, in LPS and RAS. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Print size, spacing, origin and direction (LPS and RAS), data type, intensity range and format.")
+final class InfoCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "Image file (.nii, .nii.gz, .hdr, .mha, .mhd, .nrrd, .nhdr).")
+    Path file;
+
+    @Option(names = "--json", description = "Print one JSON object (geometry in LPS; direction row-major 3x3).")
+    boolean json;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Volume v = ImageFormats.standard().read(file);
+        spec.commandLine().getOut().print(json ? json(v) : text(v));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    static String json(Volume v) {
+        ImageGeometry g = v.geometry();
+        double[] range = v.realRange();
+        return "{\"file\": " + JsonText.string(String.valueOf(v.metadata().source()))
+                + ", \"format\": " + JsonText.string(v.metadata().format())
+                + ", \"size\": " + JsonText.array(g.size())
+                + ", \"spacing\": " + JsonText.array(g.spacing())
+                + ", \"origin\": " + JsonText.array(g.origin())
+                + ", \"direction\": " + JsonText.array(g.direction())
+                + ", \"coordinates\": \"LPS\""
+                + ", \"type\": " + JsonText.string(v.type().label())
+                + ", \"rescaleSlope\": " + JsonText.number(v.metadata().rescaleSlope())
+                + ", \"rescaleIntercept\": " + JsonText.number(v.metadata().rescaleIntercept())
+                + ", \"min\": " + JsonText.number(range[0])
+                + ", \"max\": " + JsonText.number(range[1]) + "}\n";
+    }
+
+    static String text(Volume v) {
+        ImageGeometry g = v.geometry();
+        double[] d = g.direction();
+        double[] range = v.realRange();
+        StringBuilder b = new StringBuilder();
+        b.append("file:        ").append(v.metadata().source()).append('\n');
+        b.append("format:      ").append(v.metadata().format()).append('\n');
+        b.append("size:        ").append(g.size(0)).append(" x ").append(g.size(1)).append(" x ").append(g.size(2))
+                .append(" voxels\n");
+        b.append("spacing:     ").append(vec(g.spacing())).append(" mm\n");
+        b.append("origin LPS:  ").append(vec(g.origin())).append(" mm\n");
+        b.append("origin RAS:  ").append(vec(RasLps.lpsToRas(g.origin()))).append(" mm\n");
+        double[] ras = RasLps.flipRows(d);
+        for (int c = 0; c < 3; c++) {
+            b.append("axis ").append("ijk".charAt(c)).append(" LPS: ")
+                    .append(vec(new double[] {d[c], d[3 + c], d[6 + c]}))
+                    .append("   RAS: ").append(vec(new double[] {ras[c], ras[3 + c], ras[6 + c]})).append('\n');
+        }
+        b.append("type:        ").append(v.type().label());
+        if (!v.metadata().hasIdentityRescale()) {
+            b.append(String.format(Locale.ROOT, " (real = stored * %s + %s)",
+                    JsonText.number(v.metadata().rescaleSlope()), JsonText.number(v.metadata().rescaleIntercept())));
+        }
+        b.append('\n');
+        b.append("range:       ").append(JsonText.number(range[0])).append(" .. ").append(JsonText.number(range[1]))
+                .append('\n');
+        return b.toString();
+    }
+
+    private static String vec(double[] v) {
+        return String.format(Locale.ROOT, "(%.6g, %.6g, %.6g)", v[0] + 0.0, v[1] + 0.0, v[2] + 0.0);
+    }
+}

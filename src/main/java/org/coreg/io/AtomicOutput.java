@@ -1,0 +1,71 @@
+package org.coreg.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes one or more files so that a failure leaves nothing behind: each file is written to a temporary file in
+ * its target's folder and moved into place only by {@link #commit()}. Closing without committing deletes the
+ * temporary files. Files are moved in the order they were opened, so a header opened last appears last.
+ *
+ * <pre>{@code
+ * try (AtomicOutput out = new AtomicOutput()) {
+ *     try (OutputStream data = out.open(rawFile)) { ... }
+ *     try (OutputStream header = out.open(headerFile)) { ... }
+ *     out.commit();
+ * }
+ * }</pre>
+ */
+public final class AtomicOutput implements AutoCloseable {
+    private record Pending(Path temp, Path target) {
+    }
+
+    private final List<Pending> pending = new ArrayList<>();
+    private boolean committed;
+
+    /** Opens a buffered stream to a temporary file that {@link #commit()} will move to {@code target}. */
+    public OutputStream open(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new IOException(target + ": the folder " + dir + " does not exist");
+        }
+        Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        pending.add(new Pending(temp, abs));
+        return new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+    }
+
+    /** Moves every temporary file onto its target, replacing existing files. Streams must be closed first. */
+    public void commit() throws IOException {
+        for (Pending p : pending) {
+            try {
+                Files.move(p.temp, p.target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(p.temp, p.target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        committed = true;
+    }
+
+    /** Deletes the temporary files unless {@link #commit()} succeeded. */
+    @Override
+    public void close() {
+        if (committed) {
+            return;
+        }
+        for (Pending p : pending) {
+            try {
+                Files.deleteIfExists(p.temp);
+            } catch (IOException ignored) {
+                // Best effort: the file is a hidden temporary, and the original error is what the caller needs.
+            }
+        }
+    }
+}
