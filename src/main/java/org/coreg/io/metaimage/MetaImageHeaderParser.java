@@ -116,22 +116,23 @@ final class MetaImageHeaderParser {
         long[] dimSize = longs("DimSize", required("DimSize"), nDims);
         for (long d : dimSize) {
             if (d < 1 || d > Integer.MAX_VALUE) {
-                throw bad("DimSize", nDims + " sizes between 1 and " + Integer.MAX_VALUE, values.get("dimsize"));
+                throw bad("DimSize", nDims + " sizes between 1 and " + Integer.MAX_VALUE, quote(values.get("dimsize")));
             }
         }
         String spacingKey = values.containsKey("elementspacing") ? "ElementSpacing" : "ElementSize";
         double[] spacing = doubles(spacingKey, values.get(spacingKey.toLowerCase(Locale.ROOT)), nDims, 1.0);
         for (double s : spacing) {
             if (!Double.isFinite(s) || s <= 0) {
-                throw bad(spacingKey, nDims + " finite positive spacings (mm)", values.get(spacingKey
-                        .toLowerCase(Locale.ROOT)));
+                throw bad(spacingKey, nDims + " finite positive spacings (mm)", quote(values.get(spacingKey
+                        .toLowerCase(Locale.ROOT))));
             }
         }
         String offsetKey = lastOf("Offset", "Position", "Origin");
         double[] offset = doubles(offsetKey, values.get(offsetKey.toLowerCase(Locale.ROOT)), nDims, 0.0);
         for (double o : offset) {
             if (!Double.isFinite(o)) {
-                throw bad(offsetKey, nDims + " finite coordinates (mm)", values.get(offsetKey.toLowerCase(Locale.ROOT)));
+                throw bad(offsetKey, nDims + " finite coordinates (mm)",
+                        quote(values.get(offsetKey.toLowerCase(Locale.ROOT))));
             }
         }
         String matrixKey = lastOf("TransformMatrix", "Rotation", "Orientation");

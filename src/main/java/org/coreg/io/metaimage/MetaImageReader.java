@@ -47,7 +47,8 @@ public final class MetaImageReader implements ImageReader {
         if (!h.compressed()) {
             if (length - start < bytes) {
                 throw MetaImageException.of(data, Problem.TRUNCATED, "DimSize/ElementType", bytes + " bytes of "
-                        + "voxel data (" + dims + " x " + h.elementType() + ") from byte " + start + " of " + data,
+                        + "voxel data (" + dims + " x " + h.elementType() + " in " + file.getFileName() + ") from byte "
+                        + start + " of " + data,
                         (length - start) + " bytes (file length " + length + ")");
             }
             voxels = RawVoxels.allocate(data, type, count, dims);
