@@ -30,6 +30,8 @@ import org.coreg.io.RawVoxels;
 public final class MetaImageReader implements ImageReader {
     /** Headers longer than this are not MetaImage headers (MetaIO's own are a few hundred bytes). */
     static final int MAX_HEADER_BYTES = 1 << 20;
+    /** Deflate's largest expansion is 1032:1 (RFC 1951 length codes); a little headroom. */
+    private static final long MAX_DEFLATE_RATIO = 1040;
 
     @Override
     public Volume read(Path file) throws ImageIOException {
@@ -59,6 +61,12 @@ public final class MetaImageReader implements ImageReader {
             }
         } else {
             long zlibBytes = h.compressedDataSize() > 0 ? h.compressedDataSize() : length - start;
+            if (bytes / MAX_DEFLATE_RATIO > zlibBytes) {
+                // No zlib stream expands more than about 1032-fold: refuse before allocating for a header that lies.
+                throw MetaImageException.of(data, Problem.TRUNCATED, "CompressedData", "a zlib stream holding "
+                        + bytes + " bytes (" + dims + " x " + h.elementType() + "), at least " + bytes
+                        / MAX_DEFLATE_RATIO + " compressed bytes", zlibBytes + " compressed bytes");
+            }
             voxels = RawVoxels.allocate(data, type, count, dims);
             try (InputStream raw = open(data, start);
                  InputStream in = new InflaterInputStream(new Bounded(raw, zlibBytes), new Inflater(), 1 << 16)) {
