@@ -116,7 +116,8 @@ final class MetaImageHeaderParser {
         long[] dimSize = longs("DimSize", required("DimSize"), nDims);
         for (long d : dimSize) {
             if (d < 1 || d > Integer.MAX_VALUE) {
-                throw bad("DimSize", nDims + " sizes between 1 and " + Integer.MAX_VALUE, quote(values.get("dimsize")));
+                throw bad("DimSize", nDims + " sizes between 1 and " + Integer.MAX_VALUE,
+                        quote(values.get("dimsize")));
             }
         }
         String spacingKey = values.containsKey("elementspacing") ? "ElementSpacing" : "ElementSize";
@@ -171,8 +172,7 @@ final class MetaImageHeaderParser {
                     values.get("headersizeperslice") + " (not supported)");
         }
         String dataFile = values.get("elementdatafile");
-        if (dataFile.isEmpty() || dataFile.equalsIgnoreCase("LIST") || dataFile.contains("%")
-                || dataFile.indexOf(' ') > 0 && !java.nio.file.Files.exists(dataFileCandidate(dataFile))) {
+        if (dataFile.isEmpty() || dataFile.equalsIgnoreCase("LIST") || dataFile.contains("%")) {
             throw MetaImageException.of(file, Problem.UNSUPPORTED, "ElementDataFile",
                     "LOCAL or the name of one data file", quote(dataFile) + " (file lists and patterns are not "
                             + "supported)");
@@ -181,15 +181,6 @@ final class MetaImageHeaderParser {
                 : Modality.UNKNOWN;
         return new MetaImageHeader(nDims, dimSize, spacing, offset, matrix, type, msb, compressed, compressedSize,
                 dataFile, headerSize, dataStart, modality);
-    }
-
-    private Path dataFileCandidate(String name) {
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            return dir == null ? Path.of(name) : dir.resolve(name);
-        } catch (java.nio.file.InvalidPathException e) {
-            return Path.of("");
-        }
     }
 
     private String required(String key) throws ImageIOException {

@@ -161,6 +161,24 @@ class MetaImageRoundTripTest {
     }
 
     @Test
+    void windowsLineEndsAndSynonymKeysAreRead() throws IOException {
+        byte[] h = ("ObjectType = Image\r\nNDims = 3\r\nElementByteOrderMSB = True\r\nPosition = 1 2 3\r\n"
+                + "Orientation = 0 0 1 1 0 0 0 1 0\r\nElementSize = 2 3 4\r\nDimSize = 2 1 1\r\n"
+                + "ElementType = MET_USHORT\r\nElementDataFile = LOCAL\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(h, h.length + 4);
+        all[h.length + 1] = 7; // big-endian 7
+        all[h.length + 2] = 1; // big-endian 256
+        Path f = Files.write(dir.resolve("crlf.mha"), all);
+        Volume v = new MetaImageReader().read(f);
+        assertThat(v.realValue(0, 0, 0)).isEqualTo(7);
+        assertThat(v.realValue(1, 0, 0)).isEqualTo(256);
+        assertThat(v.geometry().origin()).containsExactly(1, 2, 3);
+        assertThat(v.geometry().spacing()).containsExactly(2, 3, 4);
+        // Rows: axis i along +z, j along +x, k along +y.
+        assertThat(v.geometry().direction()).containsExactly(0, 1, 0, 0, 0, 1, 1, 0, 0);
+    }
+
+    @Test
     void rescaledVolumeIsWrittenAsItsRealValues() throws IOException {
         Volume v = TestVolumes.random(VoxelType.INT16, 8);
         v = v.withMetadata(v.metadata().withRescale(0.5, -1024));
