@@ -33,4 +33,31 @@ public final class TransformTestData {
     public static double distance(double[] a, double[] b) {
         return Math.sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]));
     }
+
+    /** An oblique B-spline control grid of 8x7x9 nodes with random coefficients up to {@code amplitude} mm. */
+    public static BSplineTransform bspline(double amplitude, long seed) {
+        org.coreg.image.ImageGeometry g = org.coreg.image.ImageGeometry.of(new int[] {8, 7, 9},
+                new double[] {15, 12, 18}, new double[] {-60, -40, -70},
+                org.coreg.testing.TestVolumes.rotation(0.2, -0.15, 0.35));
+        Random r = new Random(seed);
+        double[] c = new double[(int) (3 * g.voxelCount())];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (r.nextDouble() - 0.5) * 2 * amplitude;
+        }
+        return new BSplineTransform(g, c, Direction.FIXED_TO_MOVING);
+    }
+
+    /** {@code n} random points inside the valid region of a B-spline's control grid (LPS mm). */
+    public static double[][] pointsInside(BSplineTransform b, int n, long seed) {
+        Random r = new Random(seed);
+        double[][] p = new double[n][];
+        for (int k = 0; k < n; k++) {
+            double[] idx = new double[3];
+            for (int d = 0; d < 3; d++) {
+                idx[d] = 1.05 + r.nextDouble() * (b.grid().size(d) - 3.1);
+            }
+            p[k] = b.grid().indexToWorld(idx[0], idx[1], idx[2]);
+        }
+        return p;
+    }
 }

@@ -26,8 +26,7 @@ public final class TransformFiles {
         List<String> lines = TextLines.read(file);
         return switch (detect(lines, file)) {
             case ITK -> ItkTransformFile.parse(lines, file);
-            case ELASTIX -> throw new TransformFileException(file, 0, Problem.UNSUPPORTED,
-                    "elastix TransformParameters files are not read yet");
+            case ELASTIX -> ElastixTransformFile.read(file);
             case MATRIX_LPS, MATRIX_RAS -> MatrixTransformFile.parse(lines, file);
         };
     }
