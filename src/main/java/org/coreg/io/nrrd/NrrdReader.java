@@ -60,8 +60,8 @@ public final class NrrdReader implements ImageReader {
     private static VoxelData readDetached(NrrdHeader h, Path header) throws IOException {
         Path data = h.dataFile();
         if (!Files.isRegularFile(data)) {
-            throw new ImageIOException(data, ImageIOException.Problem.MISSING_FILE, "field data file (in " + header
-                    + "): expected an existing file, found none");
+            throw new ImageIOException(data, ImageIOException.Problem.MISSING_FILE, "field data file: expected an existing file (named in "
+                    + header + "), found none");
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(data), 1 << 16)) {
             return readData(in, data, Files.size(data), 0, h, header);
@@ -107,7 +107,11 @@ public final class NrrdReader implements ImageReader {
             try {
                 RawVoxels.read(gz, data, h.byteOrder(), file);
             } catch (ImageIOException e) {
-                throw new ImageIOException(file, e.problem(), "field data (gzip): " + withoutFile(e), e);
+                throw switch (e.problem()) {
+                    case CORRUPT_COMPRESSION -> corrupt(file, withoutFile(e), e);
+                    case TRUNCATED -> truncatedGzip(file, want + h.byteSkip(), what, e);
+                    default -> e;
+                };
             }
             // Reading on to the end checks the gzip trailer (CRC and length) and finds surplus data.
             if (gz.read() >= 0) {
@@ -116,13 +120,20 @@ public final class NrrdReader implements ImageReader {
             }
             return data;
         } catch (ZipException e) {
-            throw new ImageIOException(file, ImageIOException.Problem.CORRUPT_COMPRESSION,
-                    "field data: expected gzip-compressed data, found corrupt data (" + e.getMessage() + ")", e);
+            throw corrupt(file, e.getMessage(), e);
         } catch (EOFException e) {
-            throw new ImageIOException(file, ImageIOException.Problem.TRUNCATED,
-                    "field data: expected gzip data holding " + (want + h.byteSkip()) + " bytes for " + what
-                            + ", found a stream that ends early", e);
+            throw truncatedGzip(file, want + h.byteSkip(), what, e);
         }
+    }
+
+    private static ImageIOException corrupt(Path file, String detail, Exception cause) {
+        return new ImageIOException(file, ImageIOException.Problem.CORRUPT_COMPRESSION,
+                "field data: expected gzip-compressed data, found corrupt data (" + detail + ")", cause);
+    }
+
+    private static ImageIOException truncatedGzip(Path file, long bytes, String what, Exception cause) {
+        return new ImageIOException(file, ImageIOException.Problem.TRUNCATED, "field data: expected gzip data "
+                + "that decompress to " + bytes + " bytes for " + what + ", found a stream that ends early", cause);
     }
 
     /** Skips {@code lines} lines (up to and including each {@code \n}) and returns the bytes skipped. */
