@@ -210,6 +210,10 @@ final class NrrdGeometry {
                 default -> spaced ? "space directions" : "spacings";
             };
             throw ImageIOException.badField(file, field, "a valid voxel grid", e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // e.g. spacings so unequal (1e-300 beside 1) that the index-to-world map cannot be inverted
+            throw ImageIOException.badField(file, spaced ? "space directions" : "spacings",
+                    "an invertible voxel grid", java.util.Arrays.toString(spacing) + " (" + e.getMessage() + ")");
         }
     }
 

@@ -95,9 +95,10 @@ public final class NrrdReader implements ImageReader {
             return data;
         }
         long compressed = length - pos;
-        if ((want + h.byteSkip()) / MAX_DEFLATE_RATIO > compressed + 1024) {
+        long decompressed = want > Long.MAX_VALUE - h.byteSkip() ? Long.MAX_VALUE : want + h.byteSkip();
+        if (decompressed / MAX_DEFLATE_RATIO > compressed + 1024) {
             throw new ImageIOException(file, ImageIOException.Problem.TRUNCATED, "field data: expected gzip data that "
-                    + "decompress to " + (want + h.byteSkip()) + " bytes for " + what + ", found only " + compressed
+                    + "decompress to " + decompressed + " bytes for " + what + ", found only " + compressed
                     + " compressed bytes");
         }
         try {
@@ -109,7 +110,7 @@ public final class NrrdReader implements ImageReader {
             } catch (ImageIOException e) {
                 throw switch (e.problem()) {
                     case CORRUPT_COMPRESSION -> corrupt(file, withoutFile(e), e);
-                    case TRUNCATED -> truncatedGzip(file, want + h.byteSkip(), what, e);
+                    case TRUNCATED -> truncatedGzip(file, decompressed, what, e);
                     default -> e;
                 };
             }
@@ -122,7 +123,7 @@ public final class NrrdReader implements ImageReader {
         } catch (ZipException e) {
             throw corrupt(file, e.getMessage(), e);
         } catch (EOFException e) {
-            throw truncatedGzip(file, want + h.byteSkip(), what, e);
+            throw truncatedGzip(file, decompressed, what, e);
         }
     }
 
