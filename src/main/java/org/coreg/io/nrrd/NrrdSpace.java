@@ -9,7 +9,8 @@ import org.coreg.io.ImageIOException;
  * The world space a NRRD header names with {@code space:}, and how its vectors become Coreg's LPS millimetres.
  *
  * <p>The anatomical spaces convert by their axis names: RAS through {@link RasLps}, LAS by the sign of its
- * anterior axis. The spec gives {@code scanner-xyz} (ACR/NEMA 2.0) and the {@code 3D-*-handed} spaces no anatomical
+ * anterior axis. (ITK 5 flips the first axis of LAS instead, so ITK-based tools place LAS files mirrored; Coreg
+ * follows the axis names the spec gives. Slicer and ITK write LPS, and LAS files are rare.) The spec gives {@code scanner-xyz} (ACR/NEMA 2.0) and the {@code 3D-*-handed} spaces no anatomical
  * orientation, so no conversion is defined; their coordinates are taken as they stand, as ITK (and so 3D Slicer)
  * take them. Spaces with a time axis describe 4-D data and are not supported.
  */

@@ -127,9 +127,10 @@ class NrrdPlastimatchOracleTest {
         GeometryAssert.assertGeometryEquals(lps, coreg.geometry(), 1e-9);
     }
 
-    @Test
-    void realMrSeriesConvertedByPlastimatchReadsWithItsGeometry() throws Exception {
-        Path src = org.coreg.testing.SharedData.require("meat-phantom-ct-mr/mr-t2.mha");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"meat-phantom-ct-mr/mr-t2.mha,256,256,94", "meat-phantom-ct-mr/ct.mha,256,256,204"})
+    void realCtAndMrConvertedByPlastimatchReadWithTheirGeometry(String name, int nx, int ny, int nz) throws Exception {
+        Path src = org.coreg.testing.SharedData.require(name);
         Path nrrd = dir.resolve("mr.nrrd");
         Path mha = dir.resolve("mr.mha");
         ExternalTool.runOk(dir, TIMEOUT, "plastimatch", "convert", "--input", src.toString(), "--output-img",
@@ -138,7 +139,7 @@ class NrrdPlastimatchOracleTest {
                 mha.toString());
         Volume v = new NrrdReader().read(nrrd);
         Mha m = readMha(mha);
-        assertThat(v.geometry().size()).containsExactly(256, 256, 94);
+        assertThat(v.geometry().size()).containsExactly(nx, ny, nz);
         GeometryAssert.assertGeometryEquals(m.geometry(), v.geometry(), 1e-9);
         assertThat(m.data()).isEqualTo(littleEndian(v));
         double[] r = v.voxels().range();
