@@ -130,11 +130,17 @@ record NrrdHeaderText(int version, Map<String, String> fields, Map<String, Strin
         if (fields.containsKey(name)) {
             throw ImageIOException.badField(file, name, "the field once", "it twice");
         }
-        if (name.equals("data file") && (value.startsWith("LIST") || value.contains("%"))) {
+        if (name.equals("data file") && isMultiFile(value)) {
             throw ImageIOException.unsupported(file, "data file", "one data file name",
                     "'" + clip(value) + "' (data split over several files)");
         }
         fields.put(name, value);
+    }
+
+    /** The {@code LIST [subdim]} and {@code pattern min max step [subdim]} forms of {@code data file}. */
+    private static boolean isMultiFile(String value) {
+        String[] w = value.split("\\s+");
+        return w[0].equals("LIST") && w.length <= 2 || w[0].contains("%") && (w.length == 4 || w.length == 5);
     }
 
     private record Line(String text, int bytes) {

@@ -31,7 +31,8 @@ public final class NrrdReader implements ImageReader {
     @Override
     public Volume read(Path file) throws ImageIOException {
         if (!Files.isRegularFile(file)) {
-            throw new ImageIOException(file, ImageIOException.Problem.MISSING_FILE, "file does not exist");
+            throw new ImageIOException(file, ImageIOException.Problem.MISSING_FILE,
+                    "field file: expected an existing NRRD file, found none");
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             NrrdHeader h = readHeader(in, file);

@@ -181,6 +181,8 @@ class NrrdBadInputTest {
                 ramp16(12)), Problem.UNSUPPORTED, "space");
         readFails(nrrd("list.nrrd", HEADER + "data file: LIST\na.raw\nb.raw", ramp16(12)), Problem.UNSUPPORTED,
                 "data file");
+        readFails(nrrd("pattern.nrrd", HEADER + "data file: slice%03d.raw 1 2 1", ramp16(12)), Problem.UNSUPPORTED,
+                "data file");
         readFails(nrrd("skip.nrrd", HEADER.replace("raw", "gzip") + "byte skip: -1", gzip(ramp16(12))),
                 Problem.BAD_FIELD, "byte skip");
         readFails(nrrd("lines.nrrd", HEADER + "line skip: 3", "one line\n".getBytes()), Problem.TRUNCATED,

@@ -175,6 +175,11 @@ class NrrdHeaderReadingTest {
         Volume v = new NrrdReader().read(h2);
         GeometryAssert.assertVoxelsIdentical(ref, v);
         GeometryAssert.assertGeometryEquals(ref.geometry(), v.geometry(), 0);
+        // names that only look like the multi-file forms
+        Files.write(dir.resolve("LISTING 100%.raw"), data);
+        Path h4 = dir.resolve("odd.nhdr");
+        Files.writeString(h4, LPS_3x2x2 + "encoding: raw\ndata file: LISTING 100%.raw\n");
+        GeometryAssert.assertVoxelsIdentical(ref, new NrrdReader().read(h4));
         // an absolute path
         Path h3 = dir.resolve("abs.nhdr");
         Files.writeString(h3, LPS_3x2x2 + "encoding: raw\ndata file: " + dir.resolve("data/vol.raw").toAbsolutePath() + "\n");
