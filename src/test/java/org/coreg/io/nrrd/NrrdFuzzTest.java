@@ -21,15 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seeded mutations of valid NRRD files (header values, digits, lines, truncation, random bytes, detached data):
- * every case must either read or end in an {@link ImageIOException}, within a bounded time. The reader bounds its
- * own memory (sizes are checked against the data length, and gzip data against deflate's largest ratio, before
- * anything is allocated), so no case may allocate more than about a thousand times its file size.
+ * every case must either read or end in an {@link ImageIOException}, within bounded time and memory. The reader
+ * bounds its own memory (sizes are checked against the data length, and gzip data against deflate's largest
+ * ratio, before anything is allocated); the test measures the bytes each case allocates.
  */
 class NrrdFuzzTest {
     private static final long SEED = 20261201L;
     private static final int CASES = 3000;
     private static final long MAX_TOTAL_MILLIS = 180_000;
     private static final long MAX_CASE_MILLIS = 5_000;
+    /** The files are a few KiB; deflate's 1032:1 bound and I/O buffers keep a case far below this. */
+    private static final long MAX_CASE_ALLOCATION = 32L << 20;
 
     private static final String[] VALUES = {"0", "-1", "1", "2", "3", "4", "16", "17", "-0", "nan", "NaN", "inf",
         "-inf", "1e308", "1e-320", "4294967296", "9223372036854775807", "99999999999999999999", "", " ", "none",
@@ -51,6 +53,9 @@ class NrrdFuzzTest {
         Map<ImageIOException.Problem, Integer> problems = new EnumMap<>(ImageIOException.Problem.class);
         int read = 0;
         long slowest = 0;
+        long mostAllocated = 0;
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long me = Thread.currentThread().threadId();
         long start = System.nanoTime();
         for (int c = 0; c < CASES; c++) {
             Base b = bases.get(rnd.nextInt(bases.size()));
@@ -74,6 +79,7 @@ class NrrdFuzzTest {
                 Files.write(caseDir.resolve(b.dataName), data);
             }
             long t0 = System.nanoTime();
+            long a0 = threads.getThreadAllocatedBytes(me);
             try {
                 Volume v = new NrrdReader().read(f);
                 assertThat(v.voxels().length()).isEqualTo((int) v.geometry().voxelCount());
@@ -86,12 +92,15 @@ class NrrdFuzzTest {
                         + new String(header, 0, Math.min(header.length, 600), StandardCharsets.ISO_8859_1), t);
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
+            long allocated = threads.getThreadAllocatedBytes(me) - a0;
             slowest = Math.max(slowest, ms);
+            mostAllocated = Math.max(mostAllocated, allocated);
             assertThat(ms).as("case %d (%s) time", c, how).isLessThan(MAX_CASE_MILLIS);
+            assertThat(allocated).as("case %d (%s) bytes allocated", c, how).isLessThan(MAX_CASE_ALLOCATION);
         }
         long total = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("NRRD fuzz: %d cases, %d read, failures by problem %s, slowest %d ms, total %d ms%n",
-                CASES, read, problems, slowest, total);
+        System.out.printf("NRRD fuzz: %d cases, %d read, failures by problem %s, slowest %d ms, most allocated by "
+                + "one case %d KiB, total %d ms%n", CASES, read, problems, slowest, mostAllocated >> 10, total);
         assertThat(total).isLessThan(MAX_TOTAL_MILLIS);
         // the mutations must reach deep: some cases still read, and failures of many kinds occur
         assertThat(read).isGreaterThan(CASES / 50);
