@@ -45,6 +45,9 @@ class MetaImageFuzzTest {
         List<Seed> seeds = seeds();
         Random rnd = new Random(SEED);
         int[] outcome = new int[2];
+        long[] maxAllocated = new long[1];
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
         assertTimeoutPreemptively(Duration.ofSeconds(180), () -> {
             for (int c = 0; c < CASES; c++) {
@@ -56,6 +59,7 @@ class MetaImageFuzzTest {
                     Files.write(caseDir.resolve(seed.names().get(f)), f == target ? mutate(b, rnd) : b);
                 }
                 Path header = caseDir.resolve(seed.header());
+                long before = threads.getCurrentThreadAllocatedBytes();
                 try {
                     Volume v = new MetaImageReader().read(header);
                     assertThat((long) v.voxels().length()).isEqualTo(v.geometry().voxelCount());
@@ -67,13 +71,18 @@ class MetaImageFuzzTest {
                     throw new AssertionError("fuzz case " + c + " (seed " + SEED + ", file " + seed.header()
                             + ") threw " + t, t);
                 }
+                maxAllocated[0] = Math.max(maxAllocated[0], threads.getCurrentThreadAllocatedBytes() - before);
                 for (String n : seed.names()) {
                     Files.deleteIfExists(caseDir.resolve(n));
                 }
             }
         });
-        System.out.printf("MetaImage fuzz: %d cases (seed %d) in %.1f s: %d read, %d refused with ImageIOException%n",
-                CASES, SEED, (System.nanoTime() - t0) / 1e9, outcome[0], outcome[1]);
+        System.out.printf("MetaImage fuzz: %d cases (seed %d) in %.1f s: %d read, %d refused with ImageIOException;"
+                + " at most %.1f MiB allocated by one case%n", CASES, SEED, (System.nanoTime() - t0) / 1e9,
+                outcome[0], outcome[1], maxAllocated[0] / 1048576.0);
+        // Memory is bounded: no header, however it lies, makes the reader allocate more than a few MiB for files of
+        // a few KiB (the 1 MiB header buffer plus at most deflate's 1032-fold expansion of the data present).
+        assertThat(maxAllocated[0]).as("bytes allocated by the worst case").isLessThan(16L << 20);
         assertThat(outcome[0] + outcome[1]).isEqualTo(CASES);
         // Both outcomes occur: the mutations are neither all harmless nor all fatal.
         assertThat(outcome[0]).as("cases that read").isGreaterThan(CASES / 50);

@@ -179,6 +179,20 @@ class MetaImageRoundTripTest {
     }
 
     @Test
+    void headerSizeMinusOneFindsACompressedStreamByItsSize() throws IOException {
+        Volume v = TestVolumes.random(VoxelType.INT32, 12);
+        new MetaImageWriter(true, ByteOrder.LITTLE_ENDIAN, 1).write(v, dir.resolve("z.mhd"));
+        byte[] z = Files.readAllBytes(dir.resolve("z.zraw"));
+        byte[] prefixed = new byte[z.length + 100];
+        java.util.Arrays.fill(prefixed, 0, 100, (byte) 0x5a); // a foreign header before the stream
+        System.arraycopy(z, 0, prefixed, 100, z.length);
+        Files.write(dir.resolve("z.zraw"), prefixed);
+        String h = headerText(dir.resolve("z.mhd")).replace("ElementDataFile", "HeaderSize = -1\nElementDataFile");
+        Files.writeString(dir.resolve("z.mhd"), h);
+        assertVoxelsIdentical(v, new MetaImageReader().read(dir.resolve("z.mhd")));
+    }
+
+    @Test
     void rescaledVolumeIsWrittenAsItsRealValues() throws IOException {
         Volume v = TestVolumes.random(VoxelType.INT16, 8);
         v = v.withMetadata(v.metadata().withRescale(0.5, -1024));
