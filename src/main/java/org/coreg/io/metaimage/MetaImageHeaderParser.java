@@ -112,7 +112,11 @@ final class MetaImageHeaderParser {
             throw MetaImageException.of(file, Problem.UNSUPPORTED, "ObjectType", "Image", quote(objectType)
                     + " (not supported)");
         }
-        int nDims = (int) integer("NDims", required("NDims"), 1, 3);
+        int nDims = (int) integer("NDims", required("NDims"), 1, 1 << 16);
+        if (nDims > 3) {
+            throw MetaImageException.of(file, Problem.UNSUPPORTED, spelled.get("ndims"), "1, 2 or 3",
+                    nDims + " (images of more than 3 dimensions are not supported)");
+        }
         long[] dimSize = longs("DimSize", required("DimSize"), nDims);
         for (long d : dimSize) {
             if (d < 1 || d > Integer.MAX_VALUE) {

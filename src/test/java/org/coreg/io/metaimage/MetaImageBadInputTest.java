@@ -150,6 +150,8 @@ class MetaImageBadInputTest {
                 "NDims");
         fails(header("e.mhd", HEADER), Problem.BAD_FIELD, "ElementDataFile");
         fails(header("v.mhd", HEADER.replace("NDims = 3", "NDims = 4") + "ElementDataFile = LOCAL\n"),
+                Problem.UNSUPPORTED, "NDims");
+        fails(header("w.mhd", HEADER.replace("NDims = 3", "NDims = 0") + "ElementDataFile = LOCAL\n"),
                 Problem.BAD_FIELD, "NDims");
         fails(header("b.mhd", HEADER.replace("BinaryData = True", "BinaryData = False")
                 + "ElementDataFile = LOCAL\n"), Problem.UNSUPPORTED, "BinaryData");
