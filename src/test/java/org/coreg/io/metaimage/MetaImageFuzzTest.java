@@ -45,6 +45,7 @@ class MetaImageFuzzTest {
         List<Seed> seeds = seeds();
         Random rnd = new Random(SEED);
         int[] outcome = new int[2];
+        java.util.Map<String, int[]> perSeed = new java.util.TreeMap<>();
         long[] maxAllocated = new long[1];
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
@@ -64,9 +65,11 @@ class MetaImageFuzzTest {
                     Volume v = new MetaImageReader().read(header);
                     assertThat((long) v.voxels().length()).isEqualTo(v.geometry().voxelCount());
                     outcome[0]++;
+                    perSeed.computeIfAbsent(seed.header(), k -> new int[2])[0]++;
                 } catch (ImageIOException e) {
                     assertThat(e.getMessage()).contains(caseDir.toString());
                     outcome[1]++;
+                    perSeed.computeIfAbsent(seed.header(), k -> new int[2])[1]++;
                 } catch (Throwable t) {
                     throw new AssertionError("fuzz case " + c + " (seed " + SEED + ", file " + seed.header()
                             + ") threw " + t, t);
@@ -78,11 +81,12 @@ class MetaImageFuzzTest {
             }
         });
         System.out.printf("MetaImage fuzz: %d cases (seed %d) in %.1f s: %d read, %d refused with ImageIOException;"
-                + " at most %.1f MiB allocated by one case%n", CASES, SEED, (System.nanoTime() - t0) / 1e9,
-                outcome[0], outcome[1], maxAllocated[0] / 1048576.0);
+                + " at most %.1f MiB allocated by one case; %d seed files%n", CASES, SEED, (System.nanoTime() - t0) / 1e9,
+                outcome[0], outcome[1], maxAllocated[0] / 1048576.0, seeds.size());
         // Memory is bounded: no header, however it lies, makes the reader allocate more than a few MiB for files of
         // a few KiB (the 1 MiB header buffer plus at most deflate's 1032-fold expansion of the data present).
         assertThat(maxAllocated[0]).as("bytes allocated by the worst case").isLessThan(16L << 20);
+        perSeed.forEach((k, n) -> System.out.printf("  %s: %d read, %d refused%n", k, n[0], n[1]));
         assertThat(outcome[0] + outcome[1]).isEqualTo(CASES);
         // Both outcomes occur: the mutations are neither all harmless nor all fatal.
         assertThat(outcome[0]).as("cases that read").isGreaterThan(CASES / 50);
@@ -205,6 +209,15 @@ class MetaImageFuzzTest {
             }
         }
         assertThat(seeds).hasSize(5);
+        // An ITK-written 2-D header with a 30-degree direction and a .zraw, where the shared data is present.
+        Path itk = org.coreg.testing.SharedData.root();
+        if (itk != null && Files.exists(itk.resolve("itk-2d-multimodal/BrainT1SliceBorder20DirectionPlus30.zraw"))) {
+            Path folder = itk.resolve("itk-2d-multimodal");
+            seeds.add(new Seed("BrainT1SliceBorder20DirectionPlus30.mhd",
+                    List.of("BrainT1SliceBorder20DirectionPlus30.mhd", "BrainT1SliceBorder20DirectionPlus30.zraw"),
+                    List.of(Files.readAllBytes(folder.resolve("BrainT1SliceBorder20DirectionPlus30.mhd")),
+                            Files.readAllBytes(folder.resolve("BrainT1SliceBorder20DirectionPlus30.zraw")))));
+        }
         return seeds;
     }
 }
