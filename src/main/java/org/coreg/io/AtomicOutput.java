@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +46,7 @@ public final class AtomicOutput implements AutoCloseable {
     /** Moves every temporary file onto its target, replacing existing files. Streams must be closed first. */
     public void commit() throws IOException {
         for (Pending p : pending) {
+            normalPermissions(p.temp);
             try {
                 Files.move(p.temp, p.target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -52,6 +54,18 @@ public final class AtomicOutput implements AutoCloseable {
             }
         }
         committed = true;
+    }
+
+    /**
+     * Temporary files are created owner-only (rw-------); the finished file gets the usual rw-r--r-- so that it
+     * reads like any other file the user writes. File systems without POSIX permissions keep their defaults.
+     */
+    private static void normalPermissions(Path temp) throws IOException {
+        try {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system (e.g. Windows): its default permissions already apply.
+        }
     }
 
     /** Deletes the temporary files unless {@link #commit()} succeeded. */
