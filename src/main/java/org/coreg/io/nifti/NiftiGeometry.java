@@ -11,19 +11,19 @@ import org.coreg.io.ImageIOException;
  * Places a NIfTI grid in the world the way ITK 5.2's NiftiImageIO does, so that Coreg, elastix, transformix and
  * plastimatch (all ITK) agree on every voxel's LPS position; and encodes a geometry as qform and sform.
  *
- * <p>Reading (all matrices index to RAS mm, as the header stores them):
+ * <p>Reading (all matrices index to RAS mm, as the header stores them), as ITK 5.2 resolves it (its NIfTI reader
+ * since ITK pull request 1868; later ITK versions add more cases, which 5.2 does not have):
  * <ol>
  *   <li>qform_code and sform_code both 0: origin 0, identity direction (LPS), spacing from pixdim.</li>
- *   <li>Otherwise the sform is used when it is an invertible affine whose normalised columns are orthonormal
- *       (within 1e-4) and: the qform_code is 0, or the sform_code is 1 (scanner), or the two transforms are very
- *       similar (same column lengths, rotations and offsets within 1e-4). Else, the sform is also used when it
- *       equals the qform element by element (1e-5, offsets 1e-7); failing that the qform is used if its code is
- *       non-zero, and the file is rejected if not.</li>
+ *   <li>The sform is used when it is a finite, invertible affine whose normalised columns are orthonormal (within
+ *       1e-4) and either there is no qform (code 0) or the sform_code is 1 (scanner anatomical).</li>
+ *   <li>Else the qform, if its code is non-zero; else the file is rejected (ITK throws too).</li>
  *   <li>Spacing is |pixdim[1..3]| (scaled to mm by xyzt_units), not the lengths of the chosen matrix's columns;
  *       the direction is the chosen matrix's columns normalised; the origin its translation; both go RAS to LPS
  *       through {@link RasLps}.</li>
  * </ol>
- * For NIfTI-1 the qform matrix is rounded to float, as nifti_clib stores it, before these comparisons.
+ * The precedence tests check every branch against ITK 5.2.1 itself (plastimatch). For NIfTI-1 the qform matrix
+ * is rounded to float, as nifti_clib stores it.
  */
 final class NiftiGeometry {
     private static final double[] IDENTITY = {1, 0, 0, 0, 1, 0, 0, 0, 1};
@@ -46,14 +46,7 @@ final class NiftiGeometry {
         }
         double[] q = qformMatrix(h);
         double[] s = hasS ? h.srow().clone() : new double[12];
-        boolean preferS = elementwiseEqual(q, s);
-        if (hasS && orthonormalAffine(s)) {
-            if (!hasQ || h.sformCode() == 1) {
-                preferS = true;
-            } else {
-                preferS = verySimilar(s, q);
-            }
-        }
+        boolean preferS = hasS && orthonormalAffine(s) && (!hasQ || h.sformCode() == 1);
         if (preferS) {
             return new Resolved(fromMatrix(s, grid, "srow_x/srow_y/srow_z", file), Source.SFORM);
         }
@@ -90,19 +83,6 @@ final class NiftiGeometry {
         return m;
     }
 
-    private static boolean elementwiseEqual(double[] q, double[] s) {
-        double t = 0;
-        for (int r = 0; r < 3; r++) {
-            for (int c = 0; c < 3; c++) {
-                if (!(Math.abs(q[4 * r + c] - s[4 * r + c]) <= 1e-5)) {
-                    return false;
-                }
-            }
-            t += Math.abs(q[4 * r + 3] - s[4 * r + 3]);
-        }
-        return t <= 1e-7;
-    }
-
     /** Finite, invertible, and orthonormal (1e-4) once each column is normalised. */
     private static boolean orthonormalAffine(double[] m) {
         for (double v : m) {
@@ -120,33 +100,6 @@ final class NiftiGeometry {
             return false;
         }
         return ImageGeometry.orthonormalityError(n) <= 1e-4;
-    }
-
-    /** Same column lengths, rotations and offsets within 1e-4 (ITK compares the SVDs of the two 3x3 parts). */
-    private static boolean verySimilar(double[] s, double[] q) {
-        double[] ns = normalisedColumns(s);
-        double[] nq = normalisedColumns(q);
-        if (ns == null || nq == null) {
-            return false;
-        }
-        double[] ls = columnLengths(s);
-        double[] lq = columnLengths(q);
-        Arrays.sort(ls);
-        Arrays.sort(lq);
-        for (int i = 0; i < 3; i++) {
-            if (Math.abs(ls[i] - lq[i]) > 1e-4 || Math.abs(s[4 * i + 3] - q[4 * i + 3]) > 1e-4) {
-                return false;
-            }
-        }
-        for (int a = 0; a < 3; a++) { // ns * nq^T must be the identity
-            for (int b = 0; b < 3; b++) {
-                double dot = ns[3 * a] * nq[3 * b] + ns[3 * a + 1] * nq[3 * b + 1] + ns[3 * a + 2] * nq[3 * b + 2];
-                if (Math.abs(dot - (a == b ? 1 : 0)) > 1e-4) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static ImageGeometry fromMatrix(double[] m, NiftiHeaderCheck.Grid grid, String field, Path file)
