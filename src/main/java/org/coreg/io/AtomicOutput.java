@@ -43,15 +43,32 @@ public final class AtomicOutput implements AutoCloseable {
         return new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
     }
 
-    /** Moves every temporary file onto its target, replacing existing files. Streams must be closed first. */
+    /**
+     * Moves every temporary file onto its target, replacing existing files. Streams must be closed first. If a move
+     * fails, the targets already moved by this call are deleted too, so that a set of files (a .hdr/.img pair)
+     * appears whole or not at all.
+     */
     public void commit() throws IOException {
-        for (Pending p : pending) {
-            normalPermissions(p.temp);
-            try {
-                Files.move(p.temp, p.target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(p.temp, p.target, StandardCopyOption.REPLACE_EXISTING);
+        List<Path> moved = new ArrayList<>();
+        try {
+            for (Pending p : pending) {
+                normalPermissions(p.temp);
+                try {
+                    Files.move(p.temp, p.target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(p.temp, p.target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                moved.add(p.target);
             }
+        } catch (IOException | RuntimeException e) {
+            for (Path t : moved) {
+                try {
+                    Files.deleteIfExists(t);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
         }
         committed = true;
     }

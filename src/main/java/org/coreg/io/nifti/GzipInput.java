@@ -55,7 +55,8 @@ final class GzipInput extends InputStream {
             try {
                 n = inflater.inflate(b, off, len);
             } catch (DataFormatException e) {
-                throw new ZipException("invalid deflate data (" + e.getMessage() + ")");
+                throw new ZipException("expected a valid deflate stream, found invalid data near compressed byte "
+                        + (channel.position() - inflater.getRemaining()) + " (" + e.getMessage() + ")");
             }
             if (n > 0) {
                 crc.update(b, off, n);
@@ -65,10 +66,11 @@ final class GzipInput extends InputStream {
             if (inflater.finished()) {
                 endMember();
             } else if (inflater.needsDictionary()) {
-                throw new ZipException("deflate stream asks for a preset dictionary, which gzip never uses");
+                throw new ZipException("expected a deflate stream without preset dictionary, found one that needs it");
             } else if (inflater.needsInput()) {
                 if (!fill()) {
-                    throw new EOFException("compressed data ends before the end of the gzip stream");
+                    throw new EOFException("expected more compressed data, found the end of the file after "
+                            + channel.position() + " bytes");
                 }
                 inflater.setInput(in, inStart, inEnd - inStart);
                 inStart = inEnd;
@@ -90,7 +92,7 @@ final class GzipInput extends InputStream {
 
     private int nextByte() throws IOException {
         if (inStart >= inEnd && !fill()) {
-            throw new EOFException("gzip header or trailer ends early");
+            throw new EOFException("expected a complete gzip header or trailer, found the end of the file");
         }
         return in[inStart++] & 0xff;
     }
@@ -140,11 +142,11 @@ final class GzipInput extends InputStream {
         long storedCrc = readLittleEndianInt();
         long storedSize = readLittleEndianInt();
         if (storedCrc != crc.getValue()) {
-            throw new ZipException(String.format("gzip CRC-32 mismatch: expected %08x, found %08x", storedCrc,
+            throw new ZipException(String.format("gzip CRC-32: expected %08x (trailer), found %08x (data)", storedCrc,
                     crc.getValue()));
         }
         if (storedSize != (memberBytes & 0xffffffffL)) {
-            throw new ZipException("gzip length mismatch: trailer says " + storedSize + " bytes (mod 2^32), found "
+            throw new ZipException("gzip length: expected " + storedSize + " bytes (trailer, mod 2^32), found "
                     + memberBytes);
         }
         if (inStart >= inEnd && !fill()) {

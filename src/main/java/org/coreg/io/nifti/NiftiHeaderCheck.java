@@ -2,6 +2,7 @@ package org.coreg.io.nifti;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.coreg.image.VoxelData;
 import org.coreg.io.ImageIOException;
 
 /**
@@ -38,15 +39,21 @@ final class NiftiHeaderCheck {
         int[] size = new int[3];
         double[] spacing = new double[3];
         long count = 1;
+        try {
+            for (int d = 0; d < 3; d++) {
+                count = Math.multiplyExact(count, d < nd ? dim[d + 1] : 1);
+            }
+            Math.multiplyExact(count, (long) type.voxelType().bytes());
+        } catch (ArithmeticException e) {
+            throw new ImageIOException(file, ImageIOException.Problem.TOO_LARGE, "field dim: expected a voxel"
+                    + " count that fits in 64 bits, found " + dimText(dim) + " (the product overflows)");
+        }
+        if (count > VoxelData.MAX_VOXELS) {
+            throw new ImageIOException(file, ImageIOException.Problem.TOO_LARGE, "field dim: expected at most "
+                    + VoxelData.MAX_VOXELS + " voxels (one Java array), found " + dimText(dim) + " = " + count);
+        }
         for (int d = 0; d < 3; d++) {
             long n = d < nd ? dim[d + 1] : 1;
-            try {
-                count = Math.multiplyExact(count, n);
-                Math.multiplyExact(count, (long) type.voxelType().bytes());
-            } catch (ArithmeticException e) {
-                throw new ImageIOException(file, ImageIOException.Problem.TOO_LARGE, "field dim: expected a voxel"
-                        + " count that fits in 64 bits, found " + dimText(dim) + " (the product overflows)");
-            }
             if (n > Integer.MAX_VALUE) {
                 throw new ImageIOException(file, ImageIOException.Problem.TOO_LARGE, "field dim[" + (d + 1)
                         + "]: expected at most " + Integer.MAX_VALUE + " voxels, found " + n);

@@ -31,25 +31,30 @@ public final class NiftiReader implements ImageReader {
             NiftiHeader h = readHeader(in, headerFile);
             NiftiHeaderCheck.Grid grid = NiftiHeaderCheck.check(h, headerFile);
             NiftiGeometry.Resolved placed = NiftiGeometry.resolve(h, grid, headerFile);
-            VoxelData voxels = RawVoxels.allocate(headerFile, grid.type().voxelType(), grid.voxelCount(),
-                    NiftiHeaderCheck.dimText(h.dim()));
             if (h.singleFile()) {
-                checkPlainLength(headerFile, h, grid);
+                checkPlainLength(headerFile, h, grid); // before allocating: a lying header costs no memory
+                VoxelData voxels = allocate(headerFile, grid, h);
                 skip(in, h.voxOffset() - h.version().headerSize(), headerFile, h);
                 RawVoxels.read(in, voxels, h.order(), headerFile);
+                return new Volume(voxels, placed.geometry(), metadata(file, h));
             } else {
                 Path dataFile = NiftiFiles.isImgName(file) ? file
                         : existing(NiftiFiles.dataCandidates(headerFile), headerFile, "data file (.img) of this header");
                 try (InputStream data = openOrFail(dataFile)) {
                     checkPlainLength(dataFile, h, grid);
+                    VoxelData voxels = allocate(headerFile, grid, h);
                     skip(data, h.voxOffset(), dataFile, h);
                     RawVoxels.read(data, voxels, h.order(), dataFile);
+                    return new Volume(voxels, placed.geometry(), metadata(file, h));
                 }
             }
-            return new Volume(voxels, placed.geometry(), metadata(file, h));
         } catch (IOException e) {
             throw asImageIo(e, headerFile);
         }
+    }
+
+    private static VoxelData allocate(Path file, NiftiHeaderCheck.Grid grid, NiftiHeader h) throws ImageIOException {
+        return RawVoxels.allocate(file, grid.type().voxelType(), grid.voxelCount(), NiftiHeaderCheck.dimText(h.dim()));
     }
 
     private static NiftiHeader readHeader(InputStream in, Path file) throws IOException {
@@ -88,9 +93,9 @@ public final class NiftiReader implements ImageReader {
         }
         long needed = h.voxOffset() + grid.dataBytes();
         if (needed > length) {
-            throw new ImageIOException(file, ImageIOException.Problem.TRUNCATED, "voxel data ends early: header ("
-                    + NiftiHeaderCheck.dimText(h.dim()) + ", datatype " + h.datatype() + ", vox_offset "
-                    + h.voxOffset() + ") expects " + needed + " bytes, found a file of " + length + " bytes");
+            throw new ImageIOException(file, ImageIOException.Problem.TRUNCATED, "field voxel data: expected "
+                    + needed + " bytes (vox_offset " + h.voxOffset() + " + " + NiftiHeaderCheck.dimText(h.dim())
+                    + " of datatype " + h.datatype() + "), found a file of " + length + " bytes");
         }
     }
 
