@@ -16,14 +16,18 @@ import org.coreg.io.ImageIOException;
  * <ol>
  *   <li>qform_code and sform_code both 0: origin 0, identity direction (LPS), spacing from pixdim.</li>
  *   <li>The sform is used when it is a finite, invertible affine whose normalised columns are orthonormal (within
- *       1e-4) and either there is no qform (code 0) or the sform_code is 1 (scanner anatomical).</li>
+ *       1e-4), whose column lengths equal pixdim[1..3] (within 1e-3), and either there is no qform (code 0) or the
+ *       sform_code is 1 (scanner anatomical).</li>
  *   <li>Else the qform, if its code is non-zero; else the file is rejected (ITK throws too).</li>
  *   <li>Spacing is |pixdim[1..3]| (scaled to mm by xyzt_units), not the lengths of the chosen matrix's columns;
  *       the direction is the chosen matrix's columns normalised; the origin its translation; both go RAS to LPS
  *       through {@link RasLps}.</li>
  * </ol>
  * The precedence tests check every branch against ITK 5.2.1 itself (plastimatch). For NIfTI-1 the qform matrix
- * is rounded to float, as nifti_clib stores it.
+ * is rounded to float, as nifti_clib stores it. Known difference: ITK 5.2.1 also refuses sforms whose 3x3 part is
+ * tiny (determinant below about 1e-5, e.g. sub-0.02 mm voxels) or tiny relative to a large offset (a numerical
+ * invertibility test); Coreg takes those sforms (or, where ITK then falls back to the qform, the sform's geometry,
+ * which in files written consistently differs from the qform's only at float precision).
  */
 final class NiftiGeometry {
     private static final double[] IDENTITY = {1, 0, 0, 0, 1, 0, 0, 0, 1};
@@ -46,7 +50,8 @@ final class NiftiGeometry {
         }
         double[] q = qformMatrix(h);
         double[] s = hasS ? h.srow().clone() : new double[12];
-        boolean preferS = hasS && orthonormalAffine(s) && (!hasQ || h.sformCode() == 1);
+        boolean preferS = hasS && orthonormalAffine(s) && scalesMatchPixdim(s, h.pixdim())
+                && (!hasQ || h.sformCode() == 1);
         if (preferS) {
             return new Resolved(fromMatrix(s, grid, "srow_x/srow_y/srow_z", file), Source.SFORM);
         }
@@ -81,6 +86,17 @@ final class NiftiGeometry {
             }
         }
         return m;
+    }
+
+    /** ITK 5.2.1 also wants each sform column as long as pixdim says (within 1e-3, raw pixdim: no units). */
+    private static boolean scalesMatchPixdim(double[] m, double[] pixdim) {
+        double[] len = columnLengths(m);
+        for (int c = 0; c < 3; c++) {
+            if (!(Math.abs(pixdim[c + 1] - len[c]) <= 1e-3)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Finite, invertible, and orthonormal (1e-4) once each column is normalised. */

@@ -67,6 +67,16 @@ class NiftiPrecedenceTest {
     }
 
     @Test
+    void scannerSformWhoseColumnsDisagreeWithPixdimLosesToTheQform() throws Exception {
+        double[] longer = SPACING.clone();
+        longer[0] *= 1.01; // 8 micrometres longer than pixdim[1]: beyond ITK's 1e-3 mm
+        expect(file("scale", 1, 1, NiftiTestFiles.srow(B, longer, S_OFFSET)), NiftiGeometry.Source.QFORM);
+        double[] close = SPACING.clone();
+        close[0] += 4e-4; // within 1e-3 mm: the sform still wins
+        expect(file("scaleok", 1, 1, NiftiTestFiles.srow(B, close, S_OFFSET)), NiftiGeometry.Source.SFORM);
+    }
+
+    @Test
     void talairachSformLosesToAScannerQform() throws Exception {
         expect(file("s3", 1, 3, NiftiTestFiles.srow(B, SPACING, S_OFFSET)), NiftiGeometry.Source.QFORM);
     }
