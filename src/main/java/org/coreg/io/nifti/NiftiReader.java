@@ -36,6 +36,7 @@ public final class NiftiReader implements ImageReader {
                 VoxelData voxels = allocate(headerFile, grid, h);
                 skip(in, h.voxOffset() - h.version().headerSize(), headerFile, h);
                 RawVoxels.read(in, voxels, h.order(), headerFile);
+                finishGzip(in, headerFile);
                 return new Volume(voxels, placed.geometry(), metadata(file, h));
             } else {
                 Path dataFile = NiftiFiles.isImgName(file) ? file
@@ -45,11 +46,31 @@ public final class NiftiReader implements ImageReader {
                     VoxelData voxels = allocate(headerFile, grid, h);
                     skip(data, h.voxOffset(), dataFile, h);
                     RawVoxels.read(data, voxels, h.order(), dataFile);
+                    finishGzip(data, dataFile);
                     return new Volume(voxels, placed.geometry(), metadata(file, h));
                 }
             }
         } catch (IOException e) {
             throw asImageIo(e, headerFile);
+        }
+    }
+
+    /**
+     * Reads a gzip stream to its end so that its CRC-32 and length trailer are checked: voxel bytes that inflate
+     * but are wrong are caught there, as {@code gzip -t} would catch them.
+     */
+    private static void finishGzip(InputStream in, Path file) throws ImageIOException {
+        if (!(in instanceof GzipInput)) {
+            return;
+        }
+        try {
+            byte[] rest = new byte[1 << 16];
+            while (in.read(rest, 0, rest.length) >= 0) {
+                // bytes after the voxels (padding) are not used
+            }
+        } catch (IOException e) {
+            throw new ImageIOException(file, ImageIOException.Problem.CORRUPT_COMPRESSION,
+                    "field gzip trailer: " + e.getMessage(), e);
         }
     }
 

@@ -109,6 +109,15 @@ class NiftiBadInputTest {
     }
 
     @Test
+    void gzipWhoseVoxelsInflateButFailTheCrc() throws Exception {
+        Path f = valid("crc.nii.gz", NiftiVersion.NIFTI1);
+        byte[] b = Files.readAllBytes(f);
+        b[b.length - 8] ^= 1; // the stored CRC-32: the data inflate fine but no longer match it
+        Files.write(f, b);
+        fails(f, Problem.CORRUPT_COMPRESSION, "gzip trailer").hasMessageContaining("CRC-32");
+    }
+
+    @Test
     void dimsWhoseProductOverflows() throws Exception {
         Path f = valid("overflow.nii", NiftiVersion.NIFTI2);
         patch(f, 16 + 8, b -> b.putLong(1L << 40).putLong(1L << 40).putLong(1L << 40));
