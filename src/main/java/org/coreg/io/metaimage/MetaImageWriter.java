@@ -77,7 +77,6 @@ public final class MetaImageWriter implements ImageWriter {
         String name = header.getFileName().toString();
         String dataName = name.substring(0, name.length() - 4) + (compressed ? ".zraw" : ".raw");
         Path data = header.resolveSibling(dataName);
-        boolean dataExisted = Files.exists(data);
         try (AtomicOutput out = new AtomicOutput()) {
             long stored;
             try (OutputStream s = out.open(data)) {
@@ -86,7 +85,7 @@ public final class MetaImageWriter implements ImageWriter {
             try (OutputStream s = out.open(header)) {
                 s.write(headerText(v, type, compressed ? stored : -1, dataName));
             }
-            commit(out, header, dataExisted ? null : data);
+            commit(out, header);
         }
     }
 
@@ -97,7 +96,7 @@ public final class MetaImageWriter implements ImageWriter {
                     s.write(headerText(v, type, -1, MetaImageHeader.LOCAL));
                     writeData(s, v.voxels(), false);
                 }
-                commit(out, file, null);
+                commit(out, file);
             }
             return;
         }
@@ -113,20 +112,17 @@ public final class MetaImageWriter implements ImageWriter {
                 s.write(headerText(v, type, stored, MetaImageHeader.LOCAL));
                 z.transferTo(s);
             }
-            commit(out, file, null);
+            commit(out, file);
         } finally {
             Files.deleteIfExists(scratch);
         }
     }
 
-    /** Commits; if the header cannot be moved into place after the data file was, removes that new data file. */
-    private static void commit(AtomicOutput out, Path header, Path newData) throws IOException {
+    /** Moves the files into place; AtomicOutput removes any it moved if a later one fails. */
+    private static void commit(AtomicOutput out, Path header) throws IOException {
         try {
             out.commit();
         } catch (IOException e) {
-            if (newData != null) {
-                Files.deleteIfExists(newData);
-            }
             throw new ImageIOException(header, Problem.IO_FAILURE, "cannot move the written files into place ("
                     + e + "); nothing was written", e);
         }
