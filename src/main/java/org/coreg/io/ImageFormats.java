@@ -25,6 +25,7 @@ public final class ImageFormats {
     public static ImageFormats standard() {
         return new ImageFormats(List.of(
                 // formats register here
+                new org.coreg.io.dicom.DicomFormat()
         ));
     }
 
@@ -49,8 +50,16 @@ public final class ImageFormats {
                         "unknown image file extension; expected one of " + allExtensions()));
     }
 
-    /** The format that recognises the file's first bytes, else the one its extension names. */
+    /**
+     * The format that recognises the file's first bytes, else the one its extension names; for a folder, the first
+     * format that reads folders.
+     */
     public ImageFormat detect(Path file) throws ImageIOException {
+        if (Files.isDirectory(file)) {
+            return formats.stream().filter(ImageFormat::readsFolders).findFirst()
+                    .orElseThrow(() -> new ImageIOException(file, ImageIOException.Problem.UNSUPPORTED,
+                            "is a folder; no image format reads folders"));
+        }
         byte[] head = head(file);
         for (ImageFormat f : formats) {
             if (f.matchesContent(head)) {
