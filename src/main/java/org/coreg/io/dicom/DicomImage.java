@@ -36,11 +36,22 @@ public record DicomImage(Path file, int frame, PixelFormat pixels, TransferSynta
      * The images in a parsed file: one per frame, with per-frame geometry from the functional groups of enhanced
      * multi-frame objects.
      *
-     * @throws ImageIOException BAD_FIELD naming the file and the missing or malformed tag
+     * @throws ImageIOException UNSUPPORTED naming the file and transfer syntax UID when the pixels cannot be
+     *                          decoded; BAD_FIELD naming the file and the missing or malformed tag
      */
     public static List<DicomImage> of(DicomFile f) throws ImageIOException {
         DicomDataset ds = f.dataset();
+        if (!PixelDecoder.canDecode(f.syntax())) {
+            throw PixelDecoder.unsupportedSyntax(f.file(), f.syntax());
+        }
         PixelFormat pf = PixelFormat.of(ds);
+        TransferSyntax.Codec codec = f.syntax().codec();
+        if ((codec == TransferSyntax.Codec.JPEG_BASELINE || codec == TransferSyntax.Codec.JPEG_EXTENDED)
+                && pf.bitsStored() > 8) {
+            throw ImageIOException.unsupported(f.file(), DicomTags.describe(DicomTags.TRANSFER_SYNTAX_UID),
+                    "8-bit samples for " + f.syntax().name() + " (decoded by javax.imageio)", f.syntax().uid()
+                            + " with " + pf.bitsStored() + "-bit samples");
+        }
         String uid = ds.requireString(DicomTags.SERIES_INSTANCE_UID);
         SeriesInfo info = new SeriesInfo(ds.string(DicomTags.PATIENT_NAME, ""), ds.string(DicomTags.PATIENT_ID, ""),
                 ds.string(DicomTags.STUDY_DATE, ""), ds.string(DicomTags.MODALITY, ""),
