@@ -187,6 +187,57 @@ final class JpegLosslessDecoder {
         p += l;
         int initial = 1 << (precision - pt - 1);
         int total = width * height;
+        if (restartInterval == 0) {
+            decodeWithoutRestarts(t, predictor, initial, out);
+        } else {
+            decodeWithRestarts(t, predictor, initial, out);
+        }
+        if (usedBits > realBits) {
+            throw corrupt("entropy-coded data ends " + ((usedBits - realBits + 7) / 8) + " byte(s) early");
+        }
+        if (pt > 0) {
+            for (int i = 0; i < total; i++) {
+                out[i] <<= pt;
+            }
+        }
+    }
+
+    /** The common case: rows as loops, with the first-order predictor (SV1) specialised. */
+    private void decodeWithoutRestarts(HuffmanTable t, int predictor, int initial, int[] out)
+            throws ImageIOException {
+        out[0] = (initial + decodeDiff(t)) & 0xFFFF;
+        for (int x = 1; x < width; x++) {
+            out[x] = (out[x - 1] + decodeDiff(t)) & 0xFFFF;
+        }
+        for (int y = 1; y < height; y++) {
+            int i = y * width;
+            out[i] = (out[i - width] + decodeDiff(t)) & 0xFFFF;
+            int rowEnd = i + width;
+            if (predictor == 1) {
+                for (i++; i < rowEnd; i++) {
+                    out[i] = (out[i - 1] + decodeDiff(t)) & 0xFFFF;
+                }
+                continue;
+            }
+            for (i++; i < rowEnd; i++) {
+                int ra = out[i - 1];
+                int rb = out[i - width];
+                int rc = out[i - width - 1];
+                int pred = switch (predictor) {
+                    case 2 -> rb;
+                    case 3 -> rc;
+                    case 4 -> ra + rb - rc;
+                    case 5 -> ra + ((rb - rc) >> 1);
+                    case 6 -> rb + ((ra - rc) >> 1);
+                    default -> (ra + rb) >> 1;
+                };
+                out[i] = (pred + decodeDiff(t)) & 0xFFFF;
+            }
+        }
+    }
+
+    private void decodeWithRestarts(HuffmanTable t, int predictor, int initial, int[] out) throws ImageIOException {
+        int total = width * height;
         int sinceRestart = 0;
         int intervalStart = 0;
         int intervalRow = 0;
@@ -222,14 +273,6 @@ final class JpegLosslessDecoder {
             }
             out[i] = (pred + decodeDiff(t)) & 0xFFFF;
             sinceRestart++;
-        }
-        if (usedBits > realBits) {
-            throw corrupt("entropy-coded data ends " + ((usedBits - realBits + 7) / 8) + " byte(s) early");
-        }
-        if (pt > 0) {
-            for (int i = 0; i < total; i++) {
-                out[i] <<= pt;
-            }
         }
     }
 
