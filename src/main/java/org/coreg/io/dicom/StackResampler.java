@@ -42,10 +42,10 @@ final class StackResampler {
             t = Math.max(0, Math.min(1, t));
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
-                    double va = sample(in, a * per, nx, ny, i + shift[a][0], j + shift[a][1], background);
+                    double va = sample(in, a * per, nx, ny, i - shift[a][0], j - shift[a][1], background);
                     double v = va;
                     if (t > 1e-9) {
-                        double vb = sample(in, b * per, nx, ny, i + shift[b][0], j + shift[b][1], background);
+                        double vb = sample(in, b * per, nx, ny, i - shift[b][0], j - shift[b][1], background);
                         v = va + t * (vb - va);
                     }
                     out.set(k * per + j * nx + i, v);
