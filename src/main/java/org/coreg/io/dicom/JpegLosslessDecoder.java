@@ -10,6 +10,8 @@ import org.coreg.io.ImageIOException.Problem;
  */
 final class JpegLosslessDecoder {
     private static final int LOOKUP_BITS = 9;
+    /** Bits of the combined code-plus-difference table: most CT/MR differences decode in one lookup. */
+    private static final int FAST_BITS = 12;
 
     private final Path file;
     private final byte[] d;
@@ -294,6 +296,13 @@ final class JpegLosslessDecoder {
         if (nbits < 32) {
             fill();
         }
+        int fast = t.fast[(int) (acc >>> (nbits - FAST_BITS)) & ((1 << FAST_BITS) - 1)];
+        if (fast != 0) {
+            int len = fast >>> 16;
+            nbits -= len;
+            usedBits += len;
+            return (short) fast;
+        }
         int peek = (int) (acc >>> (nbits - LOOKUP_BITS)) & ((1 << LOOKUP_BITS) - 1);
         int entry = t.lookup[peek];
         int s;
@@ -362,6 +371,8 @@ final class JpegLosslessDecoder {
     /** A canonical Huffman table with a 9-bit lookup for short codes (T.81 Annex C and F.2.2.3). */
     private static final class HuffmanTable {
         final int[] lookup = new int[1 << LOOKUP_BITS];
+        /** {@code (code length + extra bits) << 16 | difference & 0xFFFF}, or 0 when the prefix is too short. */
+        final int[] fast = new int[1 << FAST_BITS];
         final int[] maxCode = new int[17];
         final int[] minCode = new int[17];
         final int[] valPtr = new int[17];
@@ -383,10 +394,30 @@ final class JpegLosslessDecoder {
                             lookup[from + f] = (len << 8) | symbols[k];
                         }
                     }
+                    if (len <= FAST_BITS) {
+                        fillFast(code, len, symbols[k]);
+                    }
                     code++;
                     k++;
                 }
                 code <<= 1;
+            }
+        }
+
+        private void fillFast(int code, int len, int category) {
+            int extra = category == 16 ? 0 : category;
+            if (category > 16 || len + extra > FAST_BITS || code >= (1 << len)) {
+                return;
+            }
+            int total = len + extra;
+            for (int v = 0; v < (1 << extra); v++) {
+                int diff = category == 0 ? 0 : category == 16 ? 32768
+                        : v < (1 << (category - 1)) ? v - (1 << category) + 1 : v;
+                int prefix = ((code << extra) | v) << (FAST_BITS - total);
+                int entry = (total << 16) | (diff & 0xFFFF);
+                for (int f = 0; f < (1 << (FAST_BITS - total)); f++) {
+                    fast[prefix + f] = entry;
+                }
             }
         }
     }

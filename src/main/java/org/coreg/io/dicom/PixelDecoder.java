@@ -68,11 +68,18 @@ public final class PixelDecoder {
         }
         byte[] data = frameBytes(file, px, pf.frames(), frame);
         int[] samples = new int[pf.pixelsPerFrame()];
-        switch (ts.codec()) {
-            case RLE -> RleDecoder.decode(file, data, 0, data.length, samples.length, pf.bitsAllocated() / 8, samples);
-            case JPEG_LOSSLESS -> JpegLosslessDecoder.decode(file, data, 0, data.length, pf, samples);
-            case JPEG_BASELINE, JPEG_EXTENDED -> decodeWithImageIo(file, ts, data, pf, samples);
-            default -> throw unsupportedSyntax(file, ts);
+        try {
+            switch (ts.codec()) {
+                case RLE -> RleDecoder.decode(file, data, 0, data.length, samples.length, pf.bitsAllocated() / 8,
+                        samples);
+                case JPEG_LOSSLESS -> JpegLosslessDecoder.decode(file, data, 0, data.length, pf, samples);
+                case JPEG_BASELINE, JPEG_EXTENDED -> decodeWithImageIo(file, ts, data, pf, samples);
+                default -> throw unsupportedSyntax(file, ts);
+            }
+        } catch (IndexOutOfBoundsException e) {
+            // The decoders check lengths; this is the last line of defence against a malformed stream.
+            throw new ImageIOException(file, Problem.CORRUPT_COMPRESSION, "field (7FE0,0010) PixelData: "
+                    + ts.name() + " data is corrupt (" + e.getMessage() + ")", e);
         }
         store(samples, pf, dst, dstOffset);
     }
