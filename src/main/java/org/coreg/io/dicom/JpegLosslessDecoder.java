@@ -9,15 +9,14 @@ import org.coreg.io.ImageIOException.Problem;
  * transform and restart intervals), the encoding of DICOM transfer syntaxes 1.2.840.10008.1.2.4.57 and .70.
  */
 final class JpegLosslessDecoder {
-    private static final int LOOKUP_BITS = 9;
-    /** Bits of the combined code-plus-difference table: most CT/MR differences decode in one lookup. */
-    private static final int FAST_BITS = 12;
+    private static final int LOOKUP_BITS = JpegHuffmanTable.LOOKUP_BITS;
+    private static final int FAST_BITS = JpegHuffmanTable.FAST_BITS;
 
     private final Path file;
     private final byte[] d;
     private final int end;
     private int p;
-    private final HuffmanTable[] tables = new HuffmanTable[4];
+    private final JpegHuffmanTable[] tables = new JpegHuffmanTable[4];
     private int restartInterval;
     private int precision;
     private int width;
@@ -159,7 +158,7 @@ final class JpegLosslessDecoder {
             for (int i = 0; i < total; i++) {
                 symbols[i] = d[q++] & 0xFF;
             }
-            tables[th] = new HuffmanTable(counts, symbols);
+            tables[th] = new JpegHuffmanTable(counts, symbols);
         }
         p = segEnd;
     }
@@ -182,7 +181,7 @@ final class JpegLosslessDecoder {
         if (pt >= precision) {
             throw corrupt("point transform " + pt + " not below precision " + precision);
         }
-        HuffmanTable t = tables[td];
+        JpegHuffmanTable t = tables[td];
         if (t == null) {
             throw corrupt("scan uses Huffman table " + td + ", which is not defined");
         }
@@ -205,7 +204,7 @@ final class JpegLosslessDecoder {
     }
 
     /** The common case: rows as loops, with the first-order predictor (SV1) specialised. */
-    private void decodeWithoutRestarts(HuffmanTable t, int predictor, int initial, int[] out)
+    private void decodeWithoutRestarts(JpegHuffmanTable t, int predictor, int initial, int[] out)
             throws ImageIOException {
         out[0] = (initial + decodeDiff(t)) & 0xFFFF;
         for (int x = 1; x < width; x++) {
@@ -238,7 +237,7 @@ final class JpegLosslessDecoder {
         }
     }
 
-    private void decodeWithRestarts(HuffmanTable t, int predictor, int initial, int[] out) throws ImageIOException {
+    private void decodeWithRestarts(JpegHuffmanTable t, int predictor, int initial, int[] out) throws ImageIOException {
         int total = width * height;
         int sinceRestart = 0;
         int intervalStart = 0;
@@ -292,7 +291,7 @@ final class JpegLosslessDecoder {
         p += 2;
     }
 
-    private int decodeDiff(HuffmanTable t) throws ImageIOException {
+    private int decodeDiff(JpegHuffmanTable t) throws ImageIOException {
         if (nbits < 32) {
             fill();
         }
@@ -329,7 +328,7 @@ final class JpegLosslessDecoder {
         return bits < (1 << (s - 1)) ? bits - (1 << s) + 1 : bits;
     }
 
-    private int slowDecode(HuffmanTable t) throws ImageIOException {
+    private int slowDecode(JpegHuffmanTable t) throws ImageIOException {
         int code = 0;
         for (int len = 1; len <= 16; len++) {
             code = (code << 1) | (int) ((acc >>> (nbits - len)) & 1);
@@ -366,59 +365,5 @@ final class JpegLosslessDecoder {
     private ImageIOException corrupt(String msg) {
         return new ImageIOException(file, Problem.CORRUPT_COMPRESSION, "field (7FE0,0010) PixelData: JPEG lossless: "
                 + msg);
-    }
-
-    /** A canonical Huffman table with a 9-bit lookup for short codes (T.81 Annex C and F.2.2.3). */
-    private static final class HuffmanTable {
-        final int[] lookup = new int[1 << LOOKUP_BITS];
-        /** {@code (code length + extra bits) << 16 | difference & 0xFFFF}, or 0 when the prefix is too short. */
-        final int[] fast = new int[1 << FAST_BITS];
-        final int[] maxCode = new int[17];
-        final int[] minCode = new int[17];
-        final int[] valPtr = new int[17];
-        final int[] symbols;
-
-        HuffmanTable(int[] counts, int[] symbols) {
-            this.symbols = symbols;
-            int code = 0;
-            int k = 0;
-            for (int len = 1; len <= 16; len++) {
-                valPtr[len] = k;
-                minCode[len] = code;
-                maxCode[len] = counts[len] == 0 ? -1 : code + counts[len] - 1;
-                for (int i = 0; i < counts[len]; i++) {
-                    if (len <= LOOKUP_BITS && code < (1 << len)) {
-                        int shift = LOOKUP_BITS - len;
-                        int from = code << shift;
-                        for (int f = 0; f < (1 << shift); f++) {
-                            lookup[from + f] = (len << 8) | symbols[k];
-                        }
-                    }
-                    if (len <= FAST_BITS) {
-                        fillFast(code, len, symbols[k]);
-                    }
-                    code++;
-                    k++;
-                }
-                code <<= 1;
-            }
-        }
-
-        private void fillFast(int code, int len, int category) {
-            int extra = category == 16 ? 0 : category;
-            if (category > 16 || len + extra > FAST_BITS || code >= (1 << len)) {
-                return;
-            }
-            int total = len + extra;
-            for (int v = 0; v < (1 << extra); v++) {
-                int diff = category == 0 ? 0 : category == 16 ? 32768
-                        : v < (1 << (category - 1)) ? v - (1 << category) + 1 : v;
-                int prefix = ((code << extra) | v) << (FAST_BITS - total);
-                int entry = (total << 16) | (diff & 0xFFFF);
-                for (int f = 0; f < (1 << (FAST_BITS - total)); f++) {
-                    fast[prefix + f] = entry;
-                }
-            }
-        }
     }
 }

@@ -43,7 +43,8 @@ public final class SeriesVolumeBuilder {
                     DicomTags.describe(DicomTags.IMAGE_POSITION_PATIENT), "slices stacked along the normal of "
                             + DicomTags.describe(DicomTags.IMAGE_ORIENTATION_PATIENT),
                     String.format(Locale.ROOT, "a gantry tilt of %.3f degrees (positions drift across the slice"
-                            + " plane); ask for tilt correction to resample", stack.tiltDegrees()));
+                            + " plane); ask for tilt correction (coreg: --dicom-correct-tilt) to resample",
+                            stack.tiltDegrees()));
         }
         if (worst >= 0 && !options.resampleUneven()) {
             DicomImage a = stack.images().get(worst);
@@ -51,7 +52,8 @@ public final class SeriesVolumeBuilder {
             throw ImageIOException.badField(b.file(), DicomTags.describe(DicomTags.IMAGE_POSITION_PATIENT),
                     String.format(Locale.ROOT, "uniform slice spacing of %.4f mm (the median)", stack.medianSpacing()),
                     String.format(Locale.ROOT, "a gap of %.4f mm between %s (%.4f mm along the normal) and %s"
-                                    + " (%.4f mm); %d of %d gaps differ (missing slices?); ask for resampling to load"
+                                    + " (%.4f mm); %d of %d gaps differ (missing slices?); ask for resampling"
+                                    + " (coreg: --dicom-resample) to load"
                                     + " it onto a uniform grid", stack.z(worst + 1) - stack.z(worst), a.file(),
                             stack.z(worst), b.file(), stack.z(worst + 1), stack.irregularGapCount(),
                             stack.size() - 1));
