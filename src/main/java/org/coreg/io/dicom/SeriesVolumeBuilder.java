@@ -58,6 +58,7 @@ public final class SeriesVolumeBuilder {
                             stack.z(worst), b.file(), stack.z(worst + 1), stack.irregularGapCount(),
                             stack.size() - 1));
         }
+        checkPixelDataFits(stack);
         VoxelData stored = decodeAll(stack);
         double slope = first.slope();
         double intercept = first.intercept();
@@ -96,6 +97,36 @@ public final class SeriesVolumeBuilder {
             case "" -> Modality.UNKNOWN;
             default -> Modality.OTHER;
         };
+    }
+
+    /**
+     * Refuses, before allocating the volume, any file too small to hold the pixels its header promises (native
+     * data needs every byte; no supported codec compresses beyond 1:256), so a damaged Rows/Columns value cannot
+     * make the reader allocate gigabytes.
+     */
+    static void checkPixelDataFits(SliceStack stack) throws ImageIOException {
+        Map<Path, DicomImage> files = new LinkedHashMap<>();
+        for (DicomImage img : stack.images()) {
+            files.putIfAbsent(img.file(), img);
+        }
+        for (DicomImage img : files.values()) {
+            long size;
+            try {
+                size = java.nio.file.Files.size(img.file());
+            } catch (java.io.IOException e) {
+                throw new ImageIOException(img.file(), Problem.IO_FAILURE, "cannot read (" + e.getMessage() + ")",
+                        e);
+            }
+            PixelFormat pf = img.pixels();
+            long need = pf.frameBytes() * pf.frames();
+            long limit = img.syntax().encapsulated() || img.syntax().deflated() ? 256 * size : size;
+            if (need > limit) {
+                throw new ImageIOException(img.file(), Problem.TRUNCATED, "field "
+                        + DicomTags.describe(DicomTags.PIXEL_DATA) + ": expected " + need + " bytes of pixels ("
+                        + pf.frames() + " frame(s) of " + pf.columns() + " x " + pf.rows() + " x "
+                        + pf.bitsAllocated() + " bits), found a file of " + size + " bytes");
+            }
+        }
     }
 
     /** Decodes every slice into one array (slice k at offset k * rows * columns), one file per task. */

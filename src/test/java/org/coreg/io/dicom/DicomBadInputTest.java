@@ -55,6 +55,26 @@ class DicomBadInputTest {
     }
 
     @Test
+    void hugeClaimedSizeIsRefusedBeforeAllocating() throws Exception {
+        DicomTestWriter w = DicomTestWriter.forSyntax(TransferSyntax.EXPLICIT_LE);
+        w.str(DicomTags.SERIES_INSTANCE_UID, "UI", "1.2.14");
+        w.decimals(DicomTags.IMAGE_POSITION_PATIENT, 0, 0, 0).decimals(DicomTags.IMAGE_ORIENTATION_PATIENT, AXIAL);
+        w.us(DicomTags.ROWS, 40000).us(DicomTags.COLUMNS, 40000).us(DicomTags.BITS_ALLOCATED, 16);
+        w.decimals(DicomTags.PIXEL_SPACING, 1, 1);
+        w.pixels16(new short[64]);
+        Path file = tmp.resolve("huge.dcm");
+        Files.write(file, w.toFile(TransferSyntax.EXPLICIT_LE.uid(), true, false));
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long a0 = threads.getThreadAllocatedBytes(Thread.currentThread().threadId());
+        ImageIOException e = readError(file);
+        long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().threadId()) - a0;
+        assertThat(e.problem()).isEqualTo(Problem.TRUNCATED);
+        assertThat(e.getMessage()).contains(file.toString()).contains("(7FE0,0010) PixelData")
+                .contains("3200000000 bytes");
+        assertThat(allocated).as("bytes allocated").isLessThan(16L << 20);
+    }
+
+    @Test
     void wrongPreambleIsWrongFormat() throws Exception {
         byte[] all = Files.readAllBytes(goodSlice());
         all[130] = 'X';
@@ -169,6 +189,8 @@ class DicomBadInputTest {
 
         Random rnd = new Random(20261201L);
         Path f = tmp.resolve("fuzz.dcm");
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long me = Thread.currentThread().threadId();
         int read = 0;
         int refused = 0;
         for (int c = 0; c < 1500; c++) {
@@ -192,6 +214,7 @@ class DicomBadInputTest {
             }
             Files.write(f, data);
             long t0 = System.nanoTime();
+            long a0 = threads.getThreadAllocatedBytes(me);
             try {
                 new DicomReader(DicomReadOptions.STRICT).read(f);
                 read++;
@@ -202,6 +225,9 @@ class DicomBadInputTest {
                 throw new AssertionError("case " + c + " escaped with " + e, e);
             }
             assertThat((System.nanoTime() - t0) / 1e9).as("seconds for case %d", c).isLessThan(5);
+            // Single files decode on this thread; the seeds are under 200 KB, so a case may allocate a few MB.
+            assertThat(threads.getThreadAllocatedBytes(me) - a0).as("bytes allocated by case %d", c)
+                    .isLessThan(64L << 20);
         }
         assertThat(read).isPositive();
         assertThat(refused).isPositive();
