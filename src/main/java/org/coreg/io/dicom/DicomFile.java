@@ -11,7 +11,9 @@ import java.nio.file.Path;
  * @param dataset        the main data set (up to the pixel data when only the header was parsed)
  * @param hasPixelData   true when a pixel data element was seen (even if not parsed)
  * @param pixelsParsed   true when the pixel data element (if any) is in {@code dataset}
+ * @param pixelDataEnd   when only the header was parsed: the file offset where native pixel data of defined length
+ *                       ends according to its element header, else -1 (encapsulated, deflated or parsed)
  */
 public record DicomFile(Path file, TransferSyntax syntax, DicomDataset meta, DicomDataset dataset,
-                        boolean hasPixelData, boolean pixelsParsed) {
+                        boolean hasPixelData, boolean pixelsParsed, long pixelDataEnd) {
 }

@@ -110,7 +110,8 @@ public final class DicomParser {
         DicomDataset ds = new DicomDataset(file);
         boolean stopped = c.readDataset(ds, c.end, 0, stopAtPixelData);
         boolean hasPixels = stopped || ds.contains(DicomTags.PIXEL_DATA);
-        return new DicomFile(file, ts, meta, ds, hasPixels, !stopped);
+        long pixelEnd = stopped && !ts.deflated() ? c.peekValueEnd() : -1;
+        return new DicomFile(file, ts, meta, ds, hasPixels, !stopped, pixelEnd);
     }
 
     static boolean isVrLetters(byte a, byte b) {
@@ -160,6 +161,29 @@ public final class DicomParser {
 
         int remaining() {
             return end - pos;
+        }
+
+        /** Where the value of the element at {@code pos} ends, from its header; -1 if undefined or unreadable. */
+        long peekValueEnd() {
+            if (remaining() < 12) {
+                return -1;
+            }
+            int at = pos + 4;
+            long len;
+            if (explicit) {
+                String vr = new String(new char[] {(char) b[at], (char) b[at + 1]});
+                if (longLengthVr(vr)) {
+                    len = ByteOrderUtil.read(b, at + 4, 4, bigEndian);
+                    at += 8;
+                } else {
+                    len = ByteOrderUtil.read(b, at + 2, 2, bigEndian);
+                    at += 4;
+                }
+            } else {
+                len = ByteOrderUtil.read(b, at, 4, bigEndian);
+                at += 4;
+            }
+            return len == 0xFFFFFFFFL ? -1 : at + len;
         }
 
         int peekGroup() {

@@ -13,6 +13,8 @@ import org.coreg.io.ImageReader;
  * single- or multi-frame image) into a {@link Volume} in LPS.
  */
 public final class DicomReader implements ImageReader {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DicomReader.class);
+
     private final DicomReadOptions options;
 
     public DicomReader(DicomReadOptions options) {
@@ -36,6 +38,7 @@ public final class DicomReader implements ImageReader {
 
     private Volume readFolder(Path folder) throws ImageIOException {
         SeriesScanner.Result scan = SeriesScanner.scan(folder);
+        scan.notes().forEach(LOG::warn);
         if (scan.series().isEmpty()) {
             throw new ImageIOException(folder, Problem.WRONG_FORMAT, "no DICOM image series found"
                     + (scan.notes().isEmpty() ? "" : ": " + String.join("; ", scan.notes())));

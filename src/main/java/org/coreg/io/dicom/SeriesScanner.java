@@ -59,7 +59,14 @@ public final class SeriesScanner {
                         + f.dataset().string(DicomTags.SOP_CLASS_UID, "unknown") + ", no pixel data)");
                 return;
             }
-            for (DicomImage img : DicomImage.of(f)) {
+            List<DicomImage> images = DicomImage.of(f);
+            long size = Files.size(file);
+            if (f.pixelDataEnd() > size) {
+                notes.add(file + ": skipped, truncated: field " + DicomTags.describe(DicomTags.PIXEL_DATA)
+                        + " needs the file to hold " + f.pixelDataEnd() + " bytes, found " + size);
+                return;
+            }
+            for (DicomImage img : images) {
                 groups.computeIfAbsent(img.stackKey(), k -> new ArrayList<>()).add(img);
             }
         } catch (ImageIOException e) {
@@ -68,6 +75,8 @@ public final class SeriesScanner {
             } else {
                 notes.add("skipped " + e.getMessage());
             }
+        } catch (IOException e) {
+            notes.add(file + ": skipped, cannot read (" + e.getMessage() + ")");
         }
     }
 }

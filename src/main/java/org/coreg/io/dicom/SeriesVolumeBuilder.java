@@ -50,7 +50,7 @@ public final class SeriesVolumeBuilder {
             DicomImage a = stack.images().get(worst);
             DicomImage b = stack.images().get(worst + 1);
             throw ImageIOException.badField(b.file(), DicomTags.describe(DicomTags.IMAGE_POSITION_PATIENT),
-                    String.format(Locale.ROOT, "uniform slice spacing of %.4f mm (the median)", stack.medianSpacing()),
+                    String.format(Locale.ROOT, "uniform slice spacing of %.4f mm (the most common gap)", stack.typicalSpacing()),
                     String.format(Locale.ROOT, "a gap of %.4f mm between %s (%.4f mm along the normal) and %s"
                                     + " (%.4f mm); %d of %d gaps differ (missing slices?); ask for resampling"
                                     + " (coreg: --dicom-resample) to load"
@@ -69,7 +69,7 @@ public final class SeriesVolumeBuilder {
             slope = 1;
             intercept = 0;
         }
-        double[] spacing = {first.pixelSpacing()[1], first.pixelSpacing()[0], stack.medianSpacing()};
+        double[] spacing = {first.pixelSpacing()[1], first.pixelSpacing()[0], stack.typicalSpacing()};
         double[] row = stack.row();
         double[] col = stack.column();
         double[] n = stack.normal();
@@ -77,7 +77,7 @@ public final class SeriesVolumeBuilder {
         int[] size = {first.pixels().columns(), first.pixels().rows(), stack.size()};
         if (tilted || worst >= 0) {
             StackResampler.Result r = StackResampler.resample(stack, stored, worst >= 0 ? stack.minSpacing()
-                    : stack.medianSpacing());
+                    : stack.typicalSpacing());
             stored = r.voxels();
             size[2] = r.slices();
             spacing[2] = r.spacing();

@@ -135,20 +135,31 @@ public final class SliceStack {
         return normal.clone();
     }
 
-    /** Median distance between neighbouring slices (mm); slice thickness (or 1) for a single slice. */
-    public double medianSpacing() {
+    /**
+     * The usual distance between neighbouring slices (mm): the most common gap (to 0.01 mm; the smallest of equally
+     * common ones), so a missing slice shows as one gap twice the usual; slice thickness (or 1) for one slice.
+     */
+    public double typicalSpacing() {
         if (z.length < 2) {
             double t = images.getFirst().sliceThickness();
             return Double.isFinite(t) && t > 0 ? t : 1;
         }
         double[] g = gaps();
-        Arrays.sort(g);
-        return g[g.length / 2];
+        java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+        for (double x : g) {
+            counts.merge(Math.round(x * 100), 1, Integer::sum);
+        }
+        long best = counts.entrySet().stream()
+                .max(Comparator.comparingInt((java.util.Map.Entry<Long, Integer> e) -> e.getValue())
+                        .thenComparing(e -> -e.getKey()))
+                .orElseThrow().getKey();
+        // The mean of the gaps in the winning bin keeps full precision (e.g. 0.625 rather than 0.63).
+        return Arrays.stream(g).filter(x -> Math.round(x * 100) == best).average().orElseThrow();
     }
 
     /** Smallest distance between neighbouring slices (mm). */
     public double minSpacing() {
-        return z.length < 2 ? medianSpacing() : Arrays.stream(gaps()).min().orElseThrow();
+        return z.length < 2 ? typicalSpacing() : Arrays.stream(gaps()).min().orElseThrow();
     }
 
     double[] gaps() {
@@ -159,14 +170,14 @@ public final class SliceStack {
         return g;
     }
 
-    /** Allowed deviation of a gap from the median spacing (mm). */
+    /** Allowed deviation of a gap from the typical spacing (mm). */
     static double spacingTolerance(double spacing) {
         return Math.max(0.01, 1e-3 * spacing);
     }
 
     /** Index {@code k} of the most irregular gap (between slices k and k+1), or -1 when spacing is uniform. */
     public int worstGap() {
-        double m = medianSpacing();
+        double m = typicalSpacing();
         double[] g = gaps();
         int worst = -1;
         double worstDev = spacingTolerance(m);
@@ -180,9 +191,9 @@ public final class SliceStack {
         return worst;
     }
 
-    /** Number of gaps that deviate from the median spacing. */
+    /** Number of gaps that deviate from the typical spacing. */
     public int irregularGapCount() {
-        double m = medianSpacing();
+        double m = typicalSpacing();
         return (int) Arrays.stream(gaps()).filter(g -> Math.abs(g - m) > spacingTolerance(m)).count();
     }
 

@@ -45,6 +45,27 @@ class DicomBadInputTest {
     }
 
     @Test
+    void truncatedSliceInAFolderIsSkippedWithANoteAndTheRestLoads() throws Exception {
+        Path dir = tmp.resolve("partial");
+        java.util.List<Path> files = SyntheticSeries.write(dir, TransferSyntax.EXPLICIT_LE, "1.2.15",
+                SyntheticSeries.line(new double[] {0, 0, 0}, new double[] {0, 0, 2}, 5), AXIAL, new double[] {1, 1},
+                8, 8, (i, j, k) -> k);
+        Path last = files.getLast();
+        byte[] all = Files.readAllBytes(last);
+        Files.write(last, Arrays.copyOf(all, all.length - 10));
+        SeriesScanner.Result scan = SeriesScanner.scan(dir);
+        assertThat(scan.notes()).singleElement().asString().contains(last.toString()).contains("truncated")
+                .contains("(7FE0,0010) PixelData");
+        assertThat(new DicomReader(DicomReadOptions.STRICT).read(dir).geometry().size(2)).isEqualTo(4);
+        // A truncated slice in the middle leaves a gap, which is refused by name.
+        Path middle = files.get(2);
+        byte[] m = Files.readAllBytes(middle);
+        Files.write(middle, Arrays.copyOf(m, m.length - 10));
+        assertThatThrownBy(() -> new DicomReader(DicomReadOptions.STRICT).read(dir))
+                .hasMessageContaining("a gap of 4.0000 mm");
+    }
+
+    @Test
     void truncatedHeaderIsTruncated() throws Exception {
         byte[] all = Files.readAllBytes(goodSlice());
         Path cut = tmp.resolve("head.dcm");
