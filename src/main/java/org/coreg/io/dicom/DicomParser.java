@@ -21,7 +21,7 @@ import org.coreg.io.ImageIOException.Problem;
  */
 public final class DicomParser {
     /** Bytes read first when only the header is wanted; the whole file is read if the header is longer. */
-    static final int HEADER_CHUNK = 1 << 18;
+    static final int HEADER_CHUNK = 1 << 15;
     private static final int MAX_DEPTH = 32;
     private static final long MAX_INFLATED = 1L << 30;
 
@@ -51,6 +51,17 @@ public final class DicomParser {
     }
 
     private static byte[] readBytes(Path file, int max) throws ImageIOException {
+        if (max == Integer.MAX_VALUE) {
+            try {
+                return Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                throw new ImageIOException(file, Problem.MISSING_FILE, "file does not exist", e);
+            } catch (OutOfMemoryError e) {
+                throw new ImageIOException(file, Problem.TOO_LARGE, "file does not fit in memory");
+            } catch (IOException e) {
+                throw new ImageIOException(file, Problem.IO_FAILURE, "cannot read (" + e.getMessage() + ")", e);
+            }
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(max);
         } catch (NoSuchFileException e) {
