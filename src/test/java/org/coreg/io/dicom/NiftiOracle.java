@@ -1,17 +1,13 @@
 package org.coreg.io.dicom;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.coreg.image.AffineMap;
-import org.coreg.image.RasLps;
 import org.coreg.image.Volume;
+import org.coreg.io.ImageFormats;
 
 /**
- * Test-only reader for the uncompressed NIfTI-1 files dcm2niix writes (the NIfTI reader is not on main yet): the
- * sform as an LPS index-to-world map, the real voxel values, and a comparison with a Coreg volume that allows any
+ * dcm2niix's NIfTI output read by Coreg's NIfTI reader, and a comparison with a Coreg DICOM volume that allows any
  * permutation or flip of the axes (dcm2niix flips rows) but requires the same world position for every voxel.
  */
 final class NiftiOracle {
@@ -25,41 +21,14 @@ final class NiftiOracle {
         this.real = real;
     }
 
+    /** dcm2niix's NIfTI as Coreg's NIfTI reader sees it (geometry in LPS, real values). */
     static NiftiOracle read(Path file) throws IOException {
-        byte[] all = Files.readAllBytes(file);
-        ByteBuffer h = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
-        if (h.getInt(0) != 348) {
-            throw new IOException(file + ": not a little-endian NIfTI-1 file");
+        Volume v = ImageFormats.standard().read(file);
+        double[] real = new double[v.voxels().length()];
+        for (int i = 0; i < real.length; i++) {
+            real[i] = v.realValue(i);
         }
-        int[] size = {h.getShort(42), h.getShort(44), h.getShort(46)};
-        int datatype = h.getShort(70);
-        int voxOffset = (int) h.getFloat(108);
-        double slope = h.getFloat(112);
-        double inter = h.getFloat(116);
-        if (slope == 0) {
-            slope = 1;
-            inter = 0;
-        }
-        double[] srow = new double[12];
-        for (int i = 0; i < 12; i++) {
-            srow[i] = h.getFloat(280 + 4 * i);
-        }
-        AffineMap ras = AffineMap.ofRowMajor3x4(srow);
-        AffineMap lps = RasLps.flipOutput(ras);
-        int n = size[0] * size[1] * size[2];
-        double[] real = new double[n];
-        ByteBuffer d = ByteBuffer.wrap(all, voxOffset, all.length - voxOffset).slice().order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < n; i++) {
-            double v = switch (datatype) {
-                case 2 -> d.get(i) & 0xFF;
-                case 4 -> d.getShort(2 * i);
-                case 512 -> d.getShort(2 * i) & 0xFFFF;
-                case 16 -> d.getFloat(4 * i);
-                default -> throw new IOException(file + ": datatype " + datatype + " not handled by the test oracle");
-            };
-            real[i] = v * slope + inter;
-        }
-        return new NiftiOracle(size, lps, real);
+        return new NiftiOracle(v.geometry().size(), v.geometry().indexToWorld(), real);
     }
 
     /**
