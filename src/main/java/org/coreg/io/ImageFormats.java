@@ -21,11 +21,12 @@ public final class ImageFormats {
         this.formats = List.copyOf(formats);
     }
 
-    /** NIfTI-1/2, MetaImage and NRRD. */
+    /** NIfTI-1/2, NRRD, MetaImage and DICOM (read only: a file or a folder with one series). */
     public static ImageFormats standard() {
         return new ImageFormats(List.of(
                 new org.coreg.io.nifti.NiftiFormat(),
                 new org.coreg.io.nrrd.NrrdFormat(),
+                new org.coreg.io.metaimage.MetaImageFormat(),
                 new org.coreg.io.dicom.DicomFormat()
         ));
     }
