@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.coreg.image.ImageGeometry;
 import org.coreg.image.RasLps;
 import org.coreg.image.Volume;
-import org.coreg.io.ImageFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,18 +14,22 @@ import picocli.CommandLine.Parameters;
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Print size, spacing, origin and direction (LPS and RAS), data type, intensity range and format.")
 final class InfoCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "Image file (.nii, .nii.gz, .hdr, .mha, .mhd, .nrrd, .nhdr).")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "Image file (.nii, .nii.gz, .hdr, .mha, .mhd, .nrrd, .nhdr, .dcm) or DICOM folder.")
     Path file;
 
     @Option(names = "--json", description = "Print one JSON object (geometry in LPS; direction row-major 3x3).")
     boolean json;
+
+    @picocli.CommandLine.Mixin
+    DicomOptions dicom = new DicomOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Volume v = ImageFormats.standard().read(file);
+        Volume v = dicom.formats().read(file);
         spec.commandLine().getOut().print(json ? json(v) : text(v));
         spec.commandLine().getOut().flush();
         return 0;

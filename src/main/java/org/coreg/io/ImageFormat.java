@@ -26,6 +26,11 @@ public interface ImageFormat {
      */
     boolean matchesContent(byte[] head);
 
+    /** True when {@link #reader()} also reads a folder (e.g. a DICOM series). */
+    default boolean readsFolders() {
+        return false;
+    }
+
     ImageReader reader();
 
     ImageWriter writer();

@@ -21,12 +21,13 @@ public final class ImageFormats {
         this.formats = List.copyOf(formats);
     }
 
-    /** NIfTI-1/2, MetaImage and NRRD. */
+    /** NIfTI-1/2, NRRD, MetaImage and DICOM (read only: a file or a folder with one series). */
     public static ImageFormats standard() {
         return new ImageFormats(List.of(
                 new org.coreg.io.nifti.NiftiFormat(),
                 new org.coreg.io.nrrd.NrrdFormat(),
-                new org.coreg.io.metaimage.MetaImageFormat()
+                new org.coreg.io.metaimage.MetaImageFormat(),
+                new org.coreg.io.dicom.DicomFormat()
         ));
     }
 
@@ -51,8 +52,16 @@ public final class ImageFormats {
                         "unknown image file extension; expected one of " + allExtensions()));
     }
 
-    /** The format that recognises the file's first bytes, else the one its extension names. */
+    /**
+     * The format that recognises the file's first bytes, else the one its extension names; for a folder, the first
+     * format that reads folders.
+     */
     public ImageFormat detect(Path file) throws ImageIOException {
+        if (Files.isDirectory(file)) {
+            return formats.stream().filter(ImageFormat::readsFolders).findFirst()
+                    .orElseThrow(() -> new ImageIOException(file, ImageIOException.Problem.UNSUPPORTED,
+                            "is a folder; no image format reads folders"));
+        }
         byte[] head = head(file);
         for (ImageFormat f : formats) {
             if (f.matchesContent(head)) {
