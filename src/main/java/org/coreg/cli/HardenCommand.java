@@ -46,7 +46,12 @@ final class HardenCommand implements Callable<Integer> {
         formats.forName(out);
         Volume m = formats.read(moving);
         ImageGeometry grid = reference == null ? m.geometry() : formats.read(reference).geometry();
-        Hardening.Result r = Hardening.harden(m, t, grid, new Resampler.Settings(ResampleCommand.kind(interp), 0));
+        Hardening.Result r;
+        try {
+            r = Hardening.harden(m, t, grid, new Resampler.Settings(ResampleCommand.kind(interp), 0));
+        } catch (org.coreg.transform.NonInvertibleTransformException | IllegalStateException e) {
+            throw new IllegalArgumentException(transform + ": " + e.getMessage(), e);
+        }
         Path tfm = TransformIo.besideImage(out);
         TransformFiles.write(t, tfm);
         try {

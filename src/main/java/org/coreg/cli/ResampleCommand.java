@@ -61,7 +61,12 @@ final class ResampleCommand implements Callable<Integer> {
         formats.forName(out);
         Volume f = formats.read(fixed);
         Volume m = formats.read(moving);
-        Volume r = Resampler.resample(m, t, f.geometry(), new Resampler.Settings(k, defaultValue));
+        Volume r;
+        try {
+            r = Resampler.resample(m, t, f.geometry(), new Resampler.Settings(k, defaultValue));
+        } catch (org.coreg.transform.NonInvertibleTransformException | IllegalStateException e) {
+            throw new IllegalArgumentException(transform + ": " + e.getMessage(), e);
+        }
         Path tfm = TransformIo.besideImage(out);
         TransformFiles.write(t, tfm);
         try {
