@@ -146,6 +146,20 @@ class TransformRoundTripTest {
     }
 
     @Test
+    void elastixFilesKeepCoregsDirectionComment() throws Exception {
+        SpatialTransform inv = Transforms.inverse(kinds().get(2));
+        Path f = dir.resolve("TransformParameters.inv.txt");
+        ElastixTransformFile.write(inv, FIXED, f);
+        SpatialTransform back = TransformFiles.read(f);
+        assertThat(back.direction()).isEqualTo(Direction.MOVING_TO_FIXED);
+        assertThat(worst(back, inv, TransformTestData.points(50, 4))).isLessThan(1e-9);
+        SpatialTransform chain = kinds().getLast().withDirection(Direction.MOVING_TO_FIXED);
+        Path c = dir.resolve("TransformParameters.chain.txt");
+        ElastixTransformFile.write(chain, FIXED, c);
+        assertThat(TransformFiles.read(c).direction()).isEqualTo(Direction.MOVING_TO_FIXED);
+    }
+
+    @Test
     void nonlinearTransformsCannotBecomeMatrices() {
         assertThatThrownBy(() -> TransformFiles.write(TransformTestData.bspline(1, 1), dir.resolve("m.matrix.txt")))
                 .isInstanceOf(TransformFileException.class).hasMessageContaining("linear");
