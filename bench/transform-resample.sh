@@ -8,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 w=bench-work/resample
 mkdir -p "$w"
+# An incremental test-compile that skips the benchmark classes regenerates JMH's BenchmarkList without them.
+touch src/test/java/org/coreg/bench/*Benchmark.java
+rm -f "$w"/jmh-*.json "$w"/tfx-*.json
 bin/with-jdk25 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=bench-work/cp.txt >/dev/null
 cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
 [ -f "$w/moving.mha" ] || bin/with-jdk25 java -Xmx4g -cp "$cp" org.coreg.bench.MakeResampleBench "$w"
@@ -18,6 +21,9 @@ for kind in linear bspline; do
   bin/with-jdk25 java -cp "$cp" org.openjdk.jmh.Main ResampleBenchmark \
     -p transform="$w/TransformParameters.affine$order.txt,$w/TransformParameters.bspline$order.txt" \
     -p interpolation=$kind -rf json -rff "$w/jmh-$kind.json" 2>&1 | grep -E "^(Benchmark|ResampleBenchmark)" || true
+done
+for kind in linear bspline; do
+  [ -s "$w/jmh-$kind.json" ] || { echo "JMH wrote no results for $kind" >&2; exit 1; }
 done
 for f in affine1 affine3 bspline1 bspline3; do
   mkdir -p "$w/out-$f"
