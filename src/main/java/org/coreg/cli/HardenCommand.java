@@ -41,7 +41,8 @@ final class HardenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SpatialTransform t = TransformFiles.read(transform);
+        org.coreg.transform.RecordedTransform record = TransformFiles.readRecord(transform);
+        SpatialTransform t = record.transform();
         ImageFormats formats = ImageFormats.standard();
         formats.forName(out);
         Volume m = formats.read(moving);
@@ -53,7 +54,8 @@ final class HardenCommand implements Callable<Integer> {
             throw new IllegalArgumentException(transform + ": " + e.getMessage(), e);
         }
         Path tfm = TransformIo.besideImage(out);
-        TransformFiles.write(t, tfm);
+        // The transform as read, provenance included, so the result can be traced to its registration.
+        TransformFiles.write(record, tfm);
         try {
             formats.write(r.volume(), out);
         } catch (java.io.IOException | RuntimeException e) {

@@ -56,7 +56,8 @@ final class ResampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InterpolationKind k = kind(interp);
-        SpatialTransform t = TransformFiles.read(transform);
+        org.coreg.transform.RecordedTransform record = TransformFiles.readRecord(transform);
+        SpatialTransform t = record.transform();
         ImageFormats formats = ImageFormats.standard();
         formats.forName(out);
         Volume f = formats.read(fixed);
@@ -68,7 +69,8 @@ final class ResampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException(transform + ": " + e.getMessage(), e);
         }
         Path tfm = TransformIo.besideImage(out);
-        TransformFiles.write(t, tfm);
+        // The transform as read, provenance included, so the result can be traced to its registration.
+        TransformFiles.write(record, tfm);
         try {
             formats.write(r, out);
         } catch (java.io.IOException | RuntimeException e) {

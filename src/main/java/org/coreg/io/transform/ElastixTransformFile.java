@@ -16,6 +16,7 @@ import org.coreg.io.ImageIOException.Problem;
 import org.coreg.transform.AffineTransform;
 import org.coreg.transform.CompositeTransform;
 import org.coreg.transform.Direction;
+import org.coreg.transform.RecordedTransform;
 import org.coreg.transform.SpatialTransform;
 import org.coreg.transform.Transforms;
 
@@ -139,6 +140,13 @@ public final class ElastixTransformFile {
      */
     public static List<Path> write(SpatialTransform t, ImageGeometry fixedGrid, Path file, WriteOptions options)
             throws IOException {
+        return write(new RecordedTransform(t, null), fixedGrid, file, options);
+    }
+
+    /** As {@link #write(SpatialTransform, ImageGeometry, Path, WriteOptions)}, with provenance comments. */
+    public static List<Path> write(RecordedTransform r, ImageGeometry fixedGrid, Path file, WriteOptions options)
+            throws IOException {
+        SpatialTransform t = r.transform();
         SpatialTransform collapsed = Transforms.compose(t);
         List<SpatialTransform> steps = collapsed instanceof CompositeTransform c ? c.steps() : List.of(collapsed);
         List<Path> paths = new ArrayList<>();
@@ -150,7 +158,8 @@ public final class ElastixTransformFile {
         try (AtomicOutput out = new AtomicOutput()) {
             for (int i = 0; i < steps.size(); i++) {
                 String initial = i == 0 ? "NoInitialTransform" : paths.get(i - 1).toAbsolutePath().toString();
-                String text = format(steps.get(i), fixedGrid, initial, options, paths.get(i));
+                String text = format(steps.get(i), fixedGrid, initial, options, paths.get(i))
+                        + ProvenanceComments.format(r.provenance(), "// ");
                 try (OutputStream os = out.open(paths.get(i))) {
                     os.write(text.getBytes(StandardCharsets.US_ASCII));
                 }
