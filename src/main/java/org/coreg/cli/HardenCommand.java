@@ -41,14 +41,21 @@ final class HardenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SpatialTransform t = TransformFiles.read(transform);
+        org.coreg.transform.RecordedTransform record = TransformFiles.readRecord(transform);
+        SpatialTransform t = record.transform();
         ImageFormats formats = ImageFormats.standard();
         formats.forName(out);
         Volume m = formats.read(moving);
         ImageGeometry grid = reference == null ? m.geometry() : formats.read(reference).geometry();
-        Hardening.Result r = Hardening.harden(m, t, grid, new Resampler.Settings(ResampleCommand.kind(interp), 0));
+        Hardening.Result r;
+        try {
+            r = Hardening.harden(m, t, grid, new Resampler.Settings(ResampleCommand.kind(interp), 0));
+        } catch (org.coreg.transform.NonInvertibleTransformException | IllegalStateException e) {
+            throw new IllegalArgumentException(transform + ": " + e.getMessage(), e);
+        }
         Path tfm = TransformIo.besideImage(out);
-        TransformFiles.write(t, tfm);
+        // The transform as read, provenance included, so the result can be traced to its registration.
+        TransformFiles.write(record, tfm);
         try {
             formats.write(r.volume(), out);
         } catch (java.io.IOException | RuntimeException e) {

@@ -36,7 +36,12 @@ final class InvertCommand implements Callable<Integer> {
             throw new IllegalArgumentException(in + ": " + t.describe() + " has no exact inverse that ITK or elastix "
                     + "files can hold; map points with 'coreg points --direction' (numerical inverse) instead");
         }
-        SpatialTransform inv = Transforms.inverse(Transforms.compose(t));
+        SpatialTransform inv;
+        try {
+            inv = Transforms.inverse(Transforms.compose(t));
+        } catch (org.coreg.transform.NonInvertibleTransformException e) {
+            throw new IllegalArgumentException(in + ": " + e.getMessage(), e);
+        }
         TransformIo.write(inv, out, TransformIo.format(format, out), reference, in);
         spec.commandLine().getOut().println("wrote " + out + " (" + inv.describe() + ")");
         return 0;

@@ -57,7 +57,12 @@ final class PointsCommand implements Callable<Integer> {
         }
         ImageGeometry grid = reference == null ? null : ImageFormats.standard().read(reference).geometry();
         PointList points = PointFiles.read(in, grid);
-        PointMapper.Result r = new PointMapper(TransformFiles.read(transform)).map(points, d);
+        PointMapper.Result r;
+        try {
+            r = new PointMapper(TransformFiles.read(transform)).map(points, d);
+        } catch (org.coreg.transform.NonInvertibleTransformException e) {
+            throw new IllegalArgumentException(transform + ": " + e.getMessage(), e);
+        }
         PointFiles.write(r.points(), out);
         spec.commandLine().getOut().println("wrote " + out + " (" + r.points().size() + " points, "
                 + r.points().history().getLast() + (r.maxResidual() > 0 ? ", largest inverse residual "

@@ -56,14 +56,21 @@ final class ResampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InterpolationKind k = kind(interp);
-        SpatialTransform t = TransformFiles.read(transform);
+        org.coreg.transform.RecordedTransform record = TransformFiles.readRecord(transform);
+        SpatialTransform t = record.transform();
         ImageFormats formats = ImageFormats.standard();
         formats.forName(out);
         Volume f = formats.read(fixed);
         Volume m = formats.read(moving);
-        Volume r = Resampler.resample(m, t, f.geometry(), new Resampler.Settings(k, defaultValue));
+        Volume r;
+        try {
+            r = Resampler.resample(m, t, f.geometry(), new Resampler.Settings(k, defaultValue));
+        } catch (org.coreg.transform.NonInvertibleTransformException | IllegalStateException e) {
+            throw new IllegalArgumentException(transform + ": " + e.getMessage(), e);
+        }
         Path tfm = TransformIo.besideImage(out);
-        TransformFiles.write(t, tfm);
+        // The transform as read, provenance included, so the result can be traced to its registration.
+        TransformFiles.write(record, tfm);
         try {
             formats.write(r, out);
         } catch (java.io.IOException | RuntimeException e) {

@@ -11,7 +11,7 @@ import org.coreg.image.AffineMap;
  */
 public final class AffineTransform implements SpatialTransform {
     /** Matrix entries closer than this to a rigid or similarity matrix are classified as one. */
-    public static final double KIND_TOLERANCE = 1e-9;
+    public static final double KIND_TOLERANCE = 1e-12;
 
     private final AffineMap map;
     private final Direction direction;

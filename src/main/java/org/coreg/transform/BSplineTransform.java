@@ -1,7 +1,6 @@
 package org.coreg.transform;
 
 import java.util.Objects;
-import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
 
 /**
@@ -16,7 +15,7 @@ public final class BSplineTransform implements SpatialTransform {
     private final ImageGeometry grid;
     private final double[] coefficients;
     private final Direction direction;
-    private final AffineMap worldToGrid;
+    private final double[] w2g;
     private final int nx;
     private final int ny;
     private final int nz;
@@ -41,7 +40,7 @@ public final class BSplineTransform implements SpatialTransform {
             }
         }
         this.coefficients = coefficients.clone();
-        this.worldToGrid = grid.worldToIndex();
+        this.w2g = grid.worldToIndex().rowMajor3x4();
         this.nx = grid.size(0);
         this.ny = grid.size(1);
         this.nz = grid.size(2);
@@ -92,34 +91,55 @@ public final class BSplineTransform implements SpatialTransform {
 
     @Override
     public void apply(double[] p, double[] out) {
-        double[] ci = worldToGrid.apply(p);
         double x = p[0], y = p[1], z = p[2];
-        if (ci[0] < 1 || ci[0] >= nx - 2 || ci[1] < 1 || ci[1] >= ny - 2 || ci[2] < 1 || ci[2] >= nz - 2) {
+        double[] m = w2g;
+        double ci = m[0] * x + m[1] * y + m[2] * z + m[3];
+        double cj = m[4] * x + m[5] * y + m[6] * z + m[7];
+        double ck = m[8] * x + m[9] * y + m[10] * z + m[11];
+        if (ci < 1 || ci >= nx - 2 || cj < 1 || cj >= ny - 2 || ck < 1 || ck >= nz - 2) {
             out[0] = x;
             out[1] = y;
             out[2] = z;
             return;
         }
-        int sx = (int) Math.floor(ci[0]) - 1, sy = (int) Math.floor(ci[1]) - 1, sz = (int) Math.floor(ci[2]) - 1;
-        double[] wx = weights(ci[0] - sx - 1), wy = weights(ci[1] - sy - 1), wz = weights(ci[2] - sz - 1);
+        int fi = (int) ci, fj = (int) cj, fk = (int) ck;
+        // One scratch array per call (x, y, z weights): small enough for the JIT to keep off the heap.
+        double[] w = new double[12];
+        weights(ci - fi, w, 0);
+        weights(cj - fj, w, 4);
+        weights(ck - fk, w, 8);
         int block = nx * ny * nz;
+        int base = (fi - 1) + nx * ((fj - 1) + ny * (fk - 1));
         double dx = 0, dy = 0, dz = 0;
         for (int k = 0; k < 4; k++) {
             for (int j = 0; j < 4; j++) {
-                double w = wz[k] * wy[j];
-                int row = sx + nx * (sy + j + ny * (sz + k));
-                for (int i = 0; i < 4; i++) {
-                    double wi = w * wx[i];
-                    int n = row + i;
-                    dx += wi * coefficients[n];
-                    dy += wi * coefficients[n + block];
-                    dz += wi * coefficients[n + 2 * block];
-                }
+                double wjk = w[8 + k] * w[4 + j];
+                int n = base + nx * (j + ny * k);
+                double sx = w[0] * coefficients[n] + w[1] * coefficients[n + 1] + w[2] * coefficients[n + 2]
+                        + w[3] * coefficients[n + 3];
+                int ny0 = n + block;
+                double sy = w[0] * coefficients[ny0] + w[1] * coefficients[ny0 + 1] + w[2] * coefficients[ny0 + 2]
+                        + w[3] * coefficients[ny0 + 3];
+                int nz0 = n + 2 * block;
+                double sz = w[0] * coefficients[nz0] + w[1] * coefficients[nz0 + 1] + w[2] * coefficients[nz0 + 2]
+                        + w[3] * coefficients[nz0 + 3];
+                dx += wjk * sx;
+                dy += wjk * sy;
+                dz += wjk * sz;
             }
         }
         out[0] = x + dx;
         out[1] = y + dy;
         out[2] = z + dz;
+    }
+
+    private static void weights(double t, double[] w, int at) {
+        double u = 1 - t;
+        double t2 = t * t, t3 = t2 * t;
+        w[at] = u * u * u / 6;
+        w[at + 1] = (3 * t3 - 6 * t2 + 4) / 6;
+        w[at + 2] = (-3 * t3 + 3 * t2 + 3 * t + 1) / 6;
+        w[at + 3] = t3 / 6;
     }
 
     /** Cubic B-spline weights of the 4 nodes around fraction {@code t} in [0, 1) past the second node. */

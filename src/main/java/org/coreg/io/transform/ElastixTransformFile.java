@@ -15,6 +15,8 @@ import org.coreg.io.AtomicOutput;
 import org.coreg.io.ImageIOException.Problem;
 import org.coreg.transform.AffineTransform;
 import org.coreg.transform.CompositeTransform;
+import org.coreg.transform.Direction;
+import org.coreg.transform.RecordedTransform;
 import org.coreg.transform.SpatialTransform;
 import org.coreg.transform.Transforms;
 
@@ -38,6 +40,7 @@ public final class ElastixTransformFile {
     }
 
     private static final int MAX_CHAIN = 32;
+    private static final String DIRECTION_MARK = "Coreg direction:";
 
     private ElastixTransformFile() {
     }
@@ -57,22 +60,42 @@ public final class ElastixTransformFile {
             throw new TransformFileException(file, 0, Problem.BAD_FIELD, "field InitialTransformParametersFileName: "
                     + "expected a chain of at most " + MAX_CHAIN + " files, found a longer one (a loop?)");
         }
-        ElastixParameters p = ElastixParameters.parse(TextLines.read(file), file);
+        List<String> lines = TextLines.read(file);
+        ElastixParameters p = ElastixParameters.parse(lines, file);
         SpatialTransform current = ElastixTransformCodec.decode(p, file);
+        Direction direction = coregDirection(lines);
         ImageGeometry grid = ElastixTransformCodec.fixedGrid(p, file);
         String initial = p.string("InitialTransformParametersFileName", "NoInitialTransform");
         if (initial.equals("NoInitialTransform")) {
-            return new Contents(current, grid);
+            return new Contents(current.withDirection(direction), grid);
         }
         Path initialFile = resolve(file, initial, p.line("InitialTransformParametersFileName"));
         SpatialTransform first = readContents(initialFile, depth + 1).transform();
         String how = p.string("HowToCombineTransforms", "Compose");
+        SpatialTransform cur = current.withDirection(first.direction());
         return switch (how) {
-            case "Compose" -> new Contents(Transforms.compose(first, current), grid);
-            case "Add" -> new Contents(add(first, current, file, p.line("HowToCombineTransforms")), grid);
+            case "Compose" -> new Contents(Transforms.compose(first, cur), grid);
+            case "Add" -> new Contents(add(first, cur, file, p.line("HowToCombineTransforms")), grid);
             default -> throw TransformFileException.badField(file, p.line("HowToCombineTransforms"),
                     "HowToCombineTransforms", "\"Compose\" or \"Add\"", "\"" + how + "\"");
         };
+    }
+
+    /**
+     * The direction a Coreg-written file states in its first comment ("Coreg direction: moving->fixed"); elastix
+     * itself always means fixed to moving, which is the default.
+     */
+    private static Direction coregDirection(List<String> lines) {
+        for (String l : lines) {
+            int at = l.indexOf(DIRECTION_MARK);
+            if (l.strip().startsWith("//") && at >= 0) {
+                Direction d = Direction.parse(l.substring(at + DIRECTION_MARK.length()).strip());
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        return Direction.FIXED_TO_MOVING;
     }
 
     /** elastix opens the name as given (relative to its working folder); Coreg also tries the file's folder. */
@@ -117,6 +140,13 @@ public final class ElastixTransformFile {
      */
     public static List<Path> write(SpatialTransform t, ImageGeometry fixedGrid, Path file, WriteOptions options)
             throws IOException {
+        return write(new RecordedTransform(t, null), fixedGrid, file, options);
+    }
+
+    /** As {@link #write(SpatialTransform, ImageGeometry, Path, WriteOptions)}, with provenance comments. */
+    public static List<Path> write(RecordedTransform r, ImageGeometry fixedGrid, Path file, WriteOptions options)
+            throws IOException {
+        SpatialTransform t = r.transform();
         SpatialTransform collapsed = Transforms.compose(t);
         List<SpatialTransform> steps = collapsed instanceof CompositeTransform c ? c.steps() : List.of(collapsed);
         List<Path> paths = new ArrayList<>();
@@ -128,7 +158,8 @@ public final class ElastixTransformFile {
         try (AtomicOutput out = new AtomicOutput()) {
             for (int i = 0; i < steps.size(); i++) {
                 String initial = i == 0 ? "NoInitialTransform" : paths.get(i - 1).toAbsolutePath().toString();
-                String text = format(steps.get(i), fixedGrid, initial, options, paths.get(i));
+                String text = format(steps.get(i), fixedGrid, initial, options, paths.get(i))
+                        + ProvenanceComments.format(r.provenance(), "// ");
                 try (OutputStream os = out.open(paths.get(i))) {
                     os.write(text.getBytes(StandardCharsets.US_ASCII));
                 }
@@ -146,8 +177,8 @@ public final class ElastixTransformFile {
     static String format(SpatialTransform t, ImageGeometry g, String initial, WriteOptions o, Path file)
             throws TransformFileException {
         StringBuilder sb = new StringBuilder();
-        sb.append("// Written by Coreg. Points in LPS mm; Coreg direction: ").append(t.direction().label())
-                .append('\n');
+        sb.append("// Written by Coreg. Points in LPS mm; ").append(DIRECTION_MARK).append(' ')
+                .append(t.direction().label()).append('\n');
         sb.append(ElastixTransformCodec.encode(t, file));
         sb.append(ElastixParameters.line("InitialTransformParametersFileName", initial));
         sb.append(ElastixParameters.line("HowToCombineTransforms", "Compose"));

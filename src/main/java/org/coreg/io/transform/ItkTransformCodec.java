@@ -52,7 +52,7 @@ final class ItkTransformCodec {
                     double[] a = java.util.Arrays.copyOf(p, 9);
                     double[] t = {p[9], p[10], p[11]};
                     AffineMap m = Rotations.aboutCenter(a, c, t);
-                    yield AffineTransform.of(m, direction, LinearKind.AFFINE, c);
+                    yield AffineTransform.of(m, direction).withCenter(c);
                 }
                 case "Euler3DTransform" -> {
                     count(e, p, 6, "Parameters", file);
@@ -83,11 +83,12 @@ final class ItkTransformCodec {
                     yield AffineTransform.of(Rotations.aboutCenter(r, c, new double[] {p[3], p[4], p[5]}), direction,
                             LinearKind.SIMILARITY, c);
                 }
-                case "BSplineTransform" -> bspline(e, direction, file);
+                // ITK 3's BSplineDeformableTransform stores the same grid layout as ITK 4's BSplineTransform.
+                case "BSplineTransform", "BSplineDeformableTransform" -> bspline(e, direction, file);
                 default -> throw new TransformFileException(file, e.line(), Problem.UNSUPPORTED,
                         "field Transform: expected AffineTransform, MatrixOffsetTransformBase, Euler3DTransform, "
                                 + "VersorRigid3DTransform, Similarity3DTransform, TranslationTransform, "
-                                + "IdentityTransform or BSplineTransform, found " + e.type() + " (not supported)");
+                                + "IdentityTransform, BSplineTransform or BSplineDeformableTransform, found " + e.type() + " (not supported)");
             };
         } catch (IllegalArgumentException ex) {
             throw new TransformFileException(file, e.line(), Problem.BAD_FIELD, e.type() + ": " + ex.getMessage());
@@ -132,7 +133,17 @@ final class ItkTransformCodec {
         }
     }
 
-    /** The entry ITK would write for {@code t}: rigid as Euler3D, similarity as Similarity3D, else affine. */
+    private static Entry affine(double[] m, double[] tr, double[] c) {
+        double[] p = java.util.Arrays.copyOf(m, 12);
+        System.arraycopy(tr, 0, p, 9, 3);
+        return new Entry("AffineTransform_double_3_3", p, c, 0);
+    }
+
+    /**
+     * The entry for {@code t}: rigid as VersorRigid3DTransform, everything else linear as AffineTransform (the kinds
+     * every ITK-based reader knows: plastimatch 1.9, for one, reads neither Euler3D nor Similarity3D), B-spline as
+     * BSplineTransform. The kind is inferred again from the matrix on reading.
+     */
     static Entry encode(SpatialTransform t, Path file) throws TransformFileException {
         if (t instanceof AffineTransform a) {
             double[] c = a.center();
@@ -140,25 +151,12 @@ final class ItkTransformCodec {
             double[] m = a.map().linear();
             return switch (a.kind()) {
                 case RIGID -> {
-                    double[] ang = Rotations.eulerZXYAngles(m);
-                    yield new Entry("Euler3DTransform_double_3_3",
-                            new double[] {ang[0], ang[1], ang[2], tr[0], tr[1], tr[2]}, c, 0);
+                    double[] v = Rotations.versorOf(m);
+                    yield new Entry("VersorRigid3DTransform_double_3_3",
+                            new double[] {v[0], v[1], v[2], tr[0], tr[1], tr[2]}, c, 0);
                 }
-                case SIMILARITY -> {
-                    double s = Rotations.similarityScale(m);
-                    double[] r = m.clone();
-                    for (int i = 0; i < 9; i++) {
-                        r[i] /= s;
-                    }
-                    double[] v = Rotations.versorOf(r);
-                    yield new Entry("Similarity3DTransform_double_3_3",
-                            new double[] {v[0], v[1], v[2], tr[0], tr[1], tr[2], s}, c, 0);
-                }
-                case AFFINE -> {
-                    double[] p = java.util.Arrays.copyOf(m, 12);
-                    System.arraycopy(tr, 0, p, 9, 3);
-                    yield new Entry("AffineTransform_double_3_3", p, c, 0);
-                }
+                case SIMILARITY -> affine(m, tr, c);
+                case AFFINE -> affine(m, tr, c);
             };
         }
         if (t instanceof BSplineTransform b) {

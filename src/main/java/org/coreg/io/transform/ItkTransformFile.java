@@ -10,6 +10,8 @@ import org.coreg.io.AtomicOutput;
 import org.coreg.io.ImageIOException.Problem;
 import org.coreg.transform.CompositeTransform;
 import org.coreg.transform.Direction;
+import org.coreg.transform.Provenance;
+import org.coreg.transform.RecordedTransform;
 import org.coreg.transform.SpatialTransform;
 
 /**
@@ -123,7 +125,12 @@ public final class ItkTransformFile {
 
     /** Writes {@code t} atomically (a chain as a CompositeTransform). */
     public static void write(SpatialTransform t, Path file) throws IOException {
-        String text = format(t, file);
+        write(new RecordedTransform(t, null), file);
+    }
+
+    /** Writes a transform and its provenance (as comments) atomically. */
+    public static void write(RecordedTransform r, Path file) throws IOException {
+        String text = format(r.transform(), r.provenance(), file);
         try (AtomicOutput out = new AtomicOutput()) {
             try (OutputStream os = out.open(file)) {
                 os.write(text.getBytes(StandardCharsets.US_ASCII));
@@ -132,9 +139,10 @@ public final class ItkTransformFile {
         }
     }
 
-    static String format(SpatialTransform t, Path file) throws TransformFileException {
+    static String format(SpatialTransform t, Provenance provenance, Path file) throws TransformFileException {
         StringBuilder sb = new StringBuilder(MAGIC).append(" V1.0\n");
         sb.append(DIRECTION_COMMENT).append(' ').append(t.direction().label()).append('\n');
+        sb.append(ProvenanceComments.format(provenance, "#"));
         List<SpatialTransform> steps = t instanceof CompositeTransform c ? c.steps() : List.of(t);
         int index = 0;
         if (steps.size() > 1) {

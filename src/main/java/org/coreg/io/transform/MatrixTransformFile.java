@@ -14,6 +14,7 @@ import org.coreg.io.ImageIOException.Problem;
 import org.coreg.transform.AffineTransform;
 import org.coreg.transform.CompositeTransform;
 import org.coreg.transform.Direction;
+import org.coreg.transform.RecordedTransform;
 import org.coreg.transform.SpatialTransform;
 import org.coreg.transform.Transforms;
 
@@ -120,6 +121,12 @@ public final class MatrixTransformFile {
      * @throws TransformFileException UNSUPPORTED if {@code t} is not linear
      */
     public static void write(SpatialTransform t, Path file, boolean ras) throws IOException {
+        write(new RecordedTransform(t, null), file, ras);
+    }
+
+    /** As {@link #write(SpatialTransform, Path, boolean)}, with provenance comments. */
+    public static void write(RecordedTransform record, Path file, boolean ras) throws IOException {
+        SpatialTransform t = record.transform();
         SpatialTransform c = t instanceof CompositeTransform ct ? Transforms.compose(ct.steps()) : t;
         if (!(c instanceof AffineTransform a)) {
             throw new TransformFileException(file, 0, Problem.UNSUPPORTED, "a 4x4 matrix cannot hold "
@@ -129,6 +136,7 @@ public final class MatrixTransformFile {
         StringBuilder sb = new StringBuilder(MAGIC).append(' ').append(ras ? "RAS" : "LPS").append(" mm, ")
                 .append(a.direction().label()).append('\n');
         sb.append("# y = M x for column vectors x = (x, y, z, 1)\n");
+        sb.append(ProvenanceComments.format(record.provenance(), "# "));
         double[] h = m.rowMajor4x4();
         for (int r = 0; r < 4; r++) {
             sb.append(Numbers.join(java.util.Arrays.copyOfRange(h, 4 * r, 4 * r + 4))).append('\n');

@@ -6,6 +6,8 @@ import java.util.List;
 import org.coreg.image.AffineMap;
 import org.coreg.io.ImageIOException.Problem;
 import org.coreg.transform.AffineTransform;
+import org.coreg.transform.Provenance;
+import org.coreg.transform.RecordedTransform;
 import org.coreg.transform.SpatialTransform;
 
 /**
@@ -29,6 +31,26 @@ public final class TransformFiles {
             case ELASTIX -> ElastixTransformFile.read(file);
             case MATRIX_LPS, MATRIX_RAS -> MatrixTransformFile.parse(lines, file);
         };
+    }
+
+    /** Reads a transform and the provenance Coreg wrote with it (null provenance if the file has none). */
+    public static RecordedTransform readRecord(Path file) throws TransformFileException {
+        List<String> lines = TextLines.read(file);
+        TransformFormat f = detect(lines, file);
+        Provenance p = f == TransformFormat.ELASTIX ? ProvenanceComments.parse(lines, "// ")
+                : ProvenanceComments.parse(lines, f == TransformFormat.ITK ? "#" : "# ");
+        return new RecordedTransform(read(file), p);
+    }
+
+    /** Writes a transform with its provenance, in the format the file name asks for (not elastix: no grid). */
+    public static void write(RecordedTransform r, Path file) throws IOException {
+        switch (TransformFormat.forName(file)) {
+            case ITK -> ItkTransformFile.write(r, file);
+            case MATRIX_LPS -> MatrixTransformFile.write(r, file, false);
+            case MATRIX_RAS -> MatrixTransformFile.write(r, file, true);
+            case ELASTIX -> throw new TransformFileException(file, 0, Problem.UNSUPPORTED, "an elastix file needs "
+                    + "the fixed image grid; write it with ElastixTransformFile.write(record, fixedGrid, file, options)");
+        }
     }
 
     /** The format of a file's content. */

@@ -52,9 +52,8 @@ class ItkTransformFileTest {
             assertThat(a.center()).containsExactly(c);
             assertThat(a.map().maxAbsDifference(t.map())).isLessThan(1e-9);
         }
-        assertThat(Files.readString(dir.resolve("RIGID.tfm"))).contains("Transform: Euler3DTransform_double_3_3");
-        assertThat(Files.readString(dir.resolve("SIMILARITY.tfm")))
-                .contains("Transform: Similarity3DTransform_double_3_3");
+        assertThat(Files.readString(dir.resolve("RIGID.tfm"))).contains("Transform: VersorRigid3DTransform_double_3_3");
+        assertThat(Files.readString(dir.resolve("SIMILARITY.tfm"))).contains("Transform: AffineTransform_double_3_3");
         assertThat(Files.readString(dir.resolve("AFFINE.tfm"))).contains("Transform: AffineTransform_double_3_3");
     }
 
@@ -82,6 +81,18 @@ class ItkTransformFileTest {
                 """);
         assertThat(TransformFiles.read(versor).apply(0, 1, 0)).containsExactly(new double[] {5, -1, 0},
                 org.assertj.core.data.Offset.offset(1e-12));
+        // Similarity3D: versor, translation, scale; here scale 2 about (1, 1, 1), then (1, 2, 3).
+        Path sim = dir.resolve("sim.tfm");
+        Files.writeString(sim, """
+                #Insight Transform File V1.0
+                #Transform 0
+                Transform: Similarity3DTransform_double_3_3
+                Parameters: 0 0 0 1 2 3 2
+                FixedParameters: 1 1 1
+                """);
+        assertThat(TransformFiles.read(sim).apply(2, 1, 1)).containsExactly(new double[] {4, 3, 4},
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(((AffineTransform) TransformFiles.read(sim)).kind()).isEqualTo(LinearKind.SIMILARITY);
         // MatrixOffsetTransformBase: y = A(x - c) + c + t.
         Path mo = dir.resolve("mo.tfm");
         Files.writeString(mo, """
@@ -105,7 +116,7 @@ class ItkTransformFileTest {
         TransformFiles.write(chain, f);
         String text = Files.readString(f);
         // ITK applies the last listed first: the shear (applied second) is listed first.
-        assertThat(text.indexOf("AffineTransform_double_3_3")).isLessThan(text.indexOf("Euler3DTransform"));
+        assertThat(text.indexOf("AffineTransform_double_3_3")).isLessThan(text.indexOf("VersorRigid3DTransform"));
         SpatialTransform back = TransformFiles.read(f);
         assertThat(back).isInstanceOf(CompositeTransform.class);
         assertThat(maxPointDifference(back, Transforms.compose(first, second))).isLessThan(1e-9);
@@ -180,5 +191,30 @@ class ItkTransformFileTest {
         assertThat(((AffineTransform) t).kind()).isEqualTo(LinearKind.AFFINE);
         assertThatThrownBy(() -> Transforms.inverse(t))
                 .isInstanceOf(org.coreg.transform.NonInvertibleTransformException.class);
+    }
+
+    @Test
+    void bsplineLayoutIsItks() throws Exception {
+        // 6x6x6 nodes from -5 mm every 5 mm; only node (2, 2, 2) (at 5, 5, 5) has a displacement: 1 mm along x.
+        // ITK (checked with plastimatch's ITK reader on this file) displaces (5, 5, 5) by B3(0)^3 = (2/3)^3 and
+        // (0, 5, 5) by B3(1) B3(0)^2 = (1/6)(2/3)^2; from grid index size-2 = 4 (x = 15) on, the map is the identity.
+        double[] c = new double[3 * 216];
+        c[2 + 6 * (2 + 6 * 2)] = 1;
+        StringBuilder params = new StringBuilder();
+        for (double v : c) {
+            params.append(' ').append(v);
+        }
+        Path f = dir.resolve("bspline.tfm");
+        Files.writeString(f, "#Insight Transform File V1.0\n#Transform 0\nTransform: BSplineTransform_double_3_3\n"
+                + "Parameters:" + params + "\nFixedParameters: 6 6 6 -5 -5 -5 5 5 5 1 0 0 0 1 0 0 0 1\n");
+        SpatialTransform t = TransformFiles.read(f);
+        assertThat(t.apply(5, 5, 5)[0] - 5).isCloseTo(8.0 / 27, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(t.apply(5, 5, 5)[1]).isEqualTo(5);
+        assertThat(t.apply(0, 5, 5)[0]).isCloseTo(4.0 / 54, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(t.apply(15, 5, 5)[0]).isEqualTo(15);
+        assertThat(t.apply(14.99, 5, 5)[0]).isGreaterThan(14.99);
+        Files.writeString(f, Files.readString(f).replace("BSplineTransform_double", "BSplineDeformableTransform_double"));
+        assertThat(TransformFiles.read(f).apply(5, 5, 5)[0] - 5).isCloseTo(8.0 / 27,
+                org.assertj.core.data.Offset.offset(1e-15));
     }
 }

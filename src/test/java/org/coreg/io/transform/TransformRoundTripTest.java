@@ -146,6 +146,42 @@ class TransformRoundTripTest {
     }
 
     @Test
+    void elastixFilesKeepCoregsDirectionComment() throws Exception {
+        SpatialTransform inv = Transforms.inverse(kinds().get(2));
+        Path f = dir.resolve("TransformParameters.inv.txt");
+        ElastixTransformFile.write(inv, FIXED, f);
+        SpatialTransform back = TransformFiles.read(f);
+        assertThat(back.direction()).isEqualTo(Direction.MOVING_TO_FIXED);
+        assertThat(worst(back, inv, TransformTestData.points(50, 4))).isLessThan(1e-9);
+        SpatialTransform chain = kinds().getLast().withDirection(Direction.MOVING_TO_FIXED);
+        Path c = dir.resolve("TransformParameters.chain.txt");
+        ElastixTransformFile.write(chain, FIXED, c);
+        assertThat(TransformFiles.read(c).direction()).isEqualTo(Direction.MOVING_TO_FIXED);
+    }
+
+    @Test
+    void provenanceTravelsWithTheTransformInEveryFormat() throws Exception {
+        org.coreg.transform.Provenance p = new org.coreg.transform.Provenance("coreg register 0.1.0",
+                "rigid, mutual information, 3 levels", List.of("mr.nii.gz", "ct.nii.gz"),
+                java.time.Instant.parse("2026-12-01T04:00:00Z"));
+        org.coreg.transform.RecordedTransform r = new org.coreg.transform.RecordedTransform(kinds().getFirst(), p);
+        Path itk = dir.resolve("p.tfm");
+        TransformFiles.write(r, itk);
+        Path matrix = dir.resolve("p.matrix-ras.txt");
+        TransformFiles.write(r, matrix);
+        Path el = dir.resolve("TransformParameters.p.txt");
+        ElastixTransformFile.write(r, FIXED, el, ElastixTransformFile.WriteOptions.DEFAULT);
+        for (Path f : List.of(itk, matrix, el)) {
+            org.coreg.transform.RecordedTransform back = TransformFiles.readRecord(f);
+            assertThat(back.provenance()).as(f.toString()).isEqualTo(p);
+            assertThat(worst(back.transform(), r.transform(), TransformTestData.points(20, 1))).isLessThan(1e-9);
+        }
+        Path bare = dir.resolve("bare.tfm");
+        TransformFiles.write(kinds().getFirst(), bare);
+        assertThat(TransformFiles.readRecord(bare).provenance()).isNull();
+    }
+
+    @Test
     void nonlinearTransformsCannotBecomeMatrices() {
         assertThatThrownBy(() -> TransformFiles.write(TransformTestData.bspline(1, 1), dir.resolve("m.matrix.txt")))
                 .isInstanceOf(TransformFileException.class).hasMessageContaining("linear");
