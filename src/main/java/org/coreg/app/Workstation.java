@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.coreg.app.register.RegistrationListener;
 import org.coreg.app.register.RegistrationOptions;
+import org.coreg.app.register.RegistrationOutcome;
 import org.coreg.app.register.RegistrationService;
 import org.coreg.app.render.SampledVolume;
 import org.coreg.app.session.Session;
@@ -61,18 +62,22 @@ public final class Workstation {
 
     /**
      * Registers moving to fixed in the background from the current transform; on success the result becomes the
-     * current transform (one undo step).
+     * current transform (one undo step). {@code onEnded} runs afterwards whether the run succeeded, failed or was
+     * cancelled.
      *
      * @throws IllegalStateException if either volume is missing
      */
     public TaskHandle register(RegistrationOptions options, RegistrationListener listener,
-                               Consumer<AffineMap> onDone) {
+                               Consumer<RegistrationOutcome> onEnded) {
         var fixed = session.fixed().orElseThrow(() -> new IllegalStateException("open a fixed volume first"));
         var moving = session.moving().orElseThrow(() -> new IllegalStateException("open a moving volume first"));
         return tasks.submit("Registering", (progress, cancel) -> registration.run(fixed.source(), moving.source(),
-                options, listener, cancel), TaskCallbacks.of(t -> {
+                options, listener, cancel), new TaskCallbacks<AffineMap>(t -> {
                     session.setTransform(t);
-                    onDone.accept(t);
-                }, e -> errors.accept(UserMessages.describe(e))));
+                    onEnded.accept(RegistrationOutcome.SUCCEEDED);
+                }, e -> {
+                    onEnded.accept(RegistrationOutcome.FAILED);
+                    errors.accept(UserMessages.describe(e));
+                }, () -> onEnded.accept(RegistrationOutcome.CANCELLED)));
     }
 }

@@ -69,4 +69,14 @@ public final class PreAlign {
         motion = AffineMap.of(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, translationMm).after(motion);
         return base.after(motion.inverse());
     }
+
+    /**
+     * The translation that puts the centre of the moving grid on the centre of the fixed grid: fixed LPS mm ->
+     * moving LPS mm, {@code p -> p + (movingCentre - fixedCentre)}.
+     */
+    public static AffineMap centreOnFixed(org.coreg.image.ImageGeometry fixed, org.coreg.image.ImageGeometry moving) {
+        double[] f = fixed.center();
+        double[] m = moving.center();
+        return AffineMap.of(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, new double[] {m[0] - f[0], m[1] - f[1], m[2] - f[2]});
+    }
 }
