@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Accordion;
@@ -49,8 +51,14 @@ public final class MainWindow {
         this.stage = stage;
         this.workstation = new Workstation(session, tasks, loader, registration, this::showError);
         this.controls = new DisplayControls(session);
+        ExecutorService renderThreads = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "coreg-render");
+            t.setDaemon(true);
+            return t;
+        });
+        stage.setOnHidden(e -> renderThreads.shutdownNow());
         for (ViewPlane p : ViewPlane.values()) {
-            SliceView v = new SliceView(session, p, controls::mode);
+            SliceView v = new SliceView(session, p, controls::mode, renderThreads);
             v.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2) {
                     toggleMaximised(p);
@@ -182,6 +190,11 @@ public final class MainWindow {
 
     public Workstation workstation() {
         return workstation;
+    }
+
+    /** True when every view shows its newest render. */
+    public boolean viewsUpToDate() {
+        return views.values().stream().allMatch(SliceView::isUpToDate);
     }
 
     public SliceView view(ViewPlane p) {

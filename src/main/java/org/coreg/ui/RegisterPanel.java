@@ -42,6 +42,9 @@ final class RegisterPanel extends VBox {
     private final ConcurrentLinkedQueue<double[]> pendingPoints = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private TaskHandle running;
+    private static final int MAX_POINTS = 400;
+    private static final long DRAIN_BUDGET_NANOS = 4_000_000;
+    private long stride = 1;
 
     RegisterPanel(Workstation workstation) {
         super(6);
@@ -109,6 +112,7 @@ final class RegisterPanel extends VBox {
         RegistrationOptions options = new RegistrationOptions(stages, preset.getValue(),
                 useRoi.isSelected() ? s.roi().orElse(null) : null, s.fixedToMoving());
         metric.getData().clear();
+        stride = 1;
         levelProgress.setProgress(0);
         status.setText("Starting...");
         cancel.setDisable(false);
@@ -134,18 +138,46 @@ final class RegisterPanel extends VBox {
         return status.getText();
     }
 
+    /** Shows queued engine events for at most {@link #DRAIN_BUDGET_NANOS} per pulse, then yields to the UI. */
     private void drain() {
         drainScheduled.set(false);
+        long start = System.nanoTime();
         double[] p;
         while ((p = pendingPoints.poll()) != null) {
             if (p.length == 2) {
-                metric.getData().add(new XYChart.Data<>(p[0], p[1]));
-            } else {
+                plot(p[0], p[1]);
+            } else if (running != null) { // level news that arrives after the end is stale
                 levelProgress.setProgress(p[1] / p[2]);
                 status.setText("Level " + (int) p[1] + " of " + (int) p[2] + " (" + RegistrationStage.values()[(int) p[0]]
                         .name().toLowerCase() + ")");
             }
+            if (System.nanoTime() - start > DRAIN_BUDGET_NANOS && !pendingPoints.isEmpty()) {
+                if (drainScheduled.compareAndSet(false, true)) {
+                    Platform.runLater(this::drain);
+                }
+                return;
+            }
         }
+    }
+
+    /**
+     * Adds a metric point, keeping at most {@link #MAX_POINTS} on the chart: when full, every other point is
+     * dropped and only every {@code stride}-th iteration is plotted from then on, so long runs stay cheap to draw.
+     */
+    private void plot(double iteration, double value) {
+        if (((long) iteration) % stride != 0) {
+            return;
+        }
+        var data = metric.getData();
+        if (data.size() >= MAX_POINTS) {
+            List<XYChart.Data<Number, Number>> kept = new ArrayList<>();
+            for (int i = 0; i < data.size(); i += 2) {
+                kept.add(data.get(i));
+            }
+            data.setAll(kept);
+            stride *= 2;
+        }
+        data.add(new XYChart.Data<>(iteration, value));
     }
 
     /** Queues engine callbacks and drains them in one UI pulse, so a fast engine cannot flood the UI thread. */

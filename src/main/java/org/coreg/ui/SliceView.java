@@ -1,6 +1,8 @@
 package org.coreg.ui;
 
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.ImageView;
@@ -19,6 +21,7 @@ import org.coreg.app.render.ViewPlane;
 import org.coreg.app.render.ViewRenderer;
 import org.coreg.app.session.Session;
 import org.coreg.app.session.SessionChange;
+import org.coreg.app.task.LatestOnlyRunner;
 
 /**
  * One orthogonal view of the session: the fused slice through the cursor, the crosshair and the crop box. Mouse:
@@ -26,6 +29,7 @@ import org.coreg.app.session.SessionChange;
  * zooms). All geometry comes from the app layer; this class only maps screen pixels to slice pixels.
  */
 public final class SliceView extends Region {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SliceView.class);
     private final Session session;
     private final ViewPlane plane;
     private final Supplier<ViewMode> mode;
@@ -33,12 +37,18 @@ public final class SliceView extends Region {
     private final ImageView imageView = new ImageView();
     private final Canvas overlay = new Canvas();
     private final SliceInteraction interaction;
+    private final LatestOnlyRunner renders;
+    private long requested;
+    private long shown;
     private SliceImage current;
     private WritableImage image;
     private double zoom = 1;
 
-    public SliceView(Session session, ViewPlane plane, Supplier<ViewMode> mode) {
+    /** @param renderThreads where slices are rendered (a small pool shared by the views) */
+    public SliceView(Session session, ViewPlane plane, Supplier<ViewMode> mode, Executor renderThreads) {
         this.session = session;
+        this.renders = new LatestOnlyRunner(renderThreads,
+                e -> LOG.error("rendering the {} view failed", plane, e));
         this.plane = plane;
         this.mode = mode;
         this.interaction = new SliceInteraction(session, this);
@@ -145,26 +155,52 @@ public final class SliceView extends Region {
         return current == null ? 0 : (getHeight() - current.grid().height() * scale()) / 2;
     }
 
-    /** Re-renders the slice and overlay from the session. */
+    /**
+     * Asks for the slice to be re-rendered from the session. The render runs on a background thread (only the
+     * newest request is kept); the pixels are put on screen on the FX thread, so the UI thread never renders.
+     */
     public void refresh() {
+        long generation = ++requested;
         SampledVolume fixed = session.fixed().orElse(null);
         if (fixed == null) {
             current = null;
+            shown = generation;
             imageView.setImage(null);
             drawOverlay();
             return;
         }
-        current = renderer.render(fixed, session.moving().orElse(null), session.fixedToMoving(), plane,
-                session.cursor(), session.fixedWindow(), session.movingWindow(), session.fusion());
-        SliceGrid g = current.grid();
+        SampledVolume moving = session.moving().orElse(null);
+        var transform = session.fixedToMoving();
+        double[] cursor = session.cursor();
+        var fixedWindow = session.fixedWindow();
+        var movingWindow = session.movingWindow();
+        var fusion = session.fusion();
+        renders.submit(() -> {
+            SliceImage img = renderer.render(fixed, moving, transform, plane, cursor, fixedWindow, movingWindow, fusion);
+            Platform.runLater(() -> show(img, generation));
+        });
+        drawOverlay();
+    }
+
+    /** True when the newest requested render is on screen. */
+    public boolean isUpToDate() {
+        return shown == requested;
+    }
+
+    private void show(SliceImage img, long generation) {
+        if (generation < shown || session.fixed().isEmpty()) {
+            return;
+        }
+        shown = generation;
+        current = img;
+        SliceGrid g = img.grid();
         if (image == null || (int) image.getWidth() != g.width() || (int) image.getHeight() != g.height()) {
             image = new WritableImage(g.width(), g.height());
             imageView.setImage(image);
         }
         image.getPixelWriter().setPixels(0, 0, g.width(), g.height(), PixelFormat.getIntArgbInstance(),
-                current.argb(), 0, g.width());
+                img.argb(), 0, g.width());
         layoutChildren();
-        drawOverlay();
     }
 
     @Override

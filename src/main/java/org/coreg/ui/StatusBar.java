@@ -72,7 +72,7 @@ final class StatusBar extends HBox implements TaskObserver {
     public void started(TaskHandle t) {
         running = t;
         task.setText(t.title());
-        progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setProgress(0);
         progress.setVisible(true);
         cancel.setVisible(true);
     }
@@ -80,7 +80,7 @@ final class StatusBar extends HBox implements TaskObserver {
     @Override
     public void progressed(TaskHandle t, double fraction, String message) {
         if (t == running) {
-            progress.setProgress(fraction < 0 ? ProgressBar.INDETERMINATE_PROGRESS : fraction);
+            progress.setProgress(Math.max(0, fraction));
             task.setText(message);
         }
     }

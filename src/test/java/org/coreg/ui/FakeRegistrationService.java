@@ -22,7 +22,14 @@ final class FakeRegistrationService implements RegistrationService {
     final AtomicInteger runs = new AtomicInteger();
     volatile RegistrationOptions lastOptions;
 
+    final int iterationsPerLevel;
+
     FakeRegistrationService(AffineMap result, long millisPerIteration, String failWith) {
+        this(result, millisPerIteration, failWith, 10);
+    }
+
+    FakeRegistrationService(AffineMap result, long millisPerIteration, String failWith, int iterationsPerLevel) {
+        this.iterationsPerLevel = iterationsPerLevel;
         this.result = result;
         this.millisPerIteration = millisPerIteration;
         this.failWith = failWith;
@@ -37,7 +44,7 @@ final class FakeRegistrationService implements RegistrationService {
         for (RegistrationStage stage : options.stages()) {
             for (int level = 1; level <= 3; level++) {
                 listener.levelStarted(stage, level, 3);
-                for (int i = 0; i < 10; i++) {
+                for (int i = 0; i < iterationsPerLevel; i++) {
                     cancel.check();
                     listener.iteration(it, 1.0 / (1 + it));
                     it++;

@@ -67,11 +67,17 @@ class WorkstationUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition));
     }
 
+    /** Waits until FX events are processed and every view shows its newest render. */
+    private void settle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> window.viewsUpToDate());
+    }
+
     private void loadBoth() throws Exception {
         fx(() -> window.open(Role.FIXED, FIXED));
         fx(() -> window.open(Role.MOVING, MOVING));
         waitUntil(() -> window.session().fixed().isPresent() && window.session().moving().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
     }
 
     /** Screen point of the continuous slice pixel {@code (px, py)} of a view. */
@@ -101,7 +107,7 @@ class WorkstationUiTest {
         // clicking in the axial view moves the crosshair: coronal and sagittal follow through the same point
         double[] target = {20, -30, fx(() -> window.session().cursor()[2])};
         robot.clickOn(screenOfWorld(ViewPlane.AXIAL, target));
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         double[] cursor = fx(() -> window.session().cursor());
         assertThat(cursor[0]).isCloseTo(20, within(2.0));
         assertThat(cursor[1]).isCloseTo(-30, within(2.0));
@@ -123,7 +129,7 @@ class WorkstationUiTest {
         double z0 = fx(() -> window.session().cursor()[2]);
         robot.moveTo(screenOf(ViewPlane.AXIAL, 30, 30));
         robot.scroll(2, javafx.geometry.VerticalDirection.UP);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         double z1 = fx(() -> window.session().cursor()[2]);
         assertThat(Math.abs(z1 - z0)).isCloseTo(2 * 3.0, within(1e-9));
     }
@@ -136,7 +142,7 @@ class WorkstationUiTest {
         waitUntil(() -> window.lastError() != null);
         assertThat(window.lastError()).contains("corrupt.nii").contains("dim[0]").doesNotContain("Exception")
                 .doesNotContain("\tat ");
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         Label shown = robot.lookup("#errorMessage").queryAs(Label.class);
         assertThat(shown.getText()).isEqualTo(window.lastError());
         assertThat(fx(() -> window.session().fixed().orElseThrow())).isSameAs(before);
@@ -148,7 +154,7 @@ class WorkstationUiTest {
         WindowLevel before = fx(() -> window.session().fixedWindow());
         robot.moveTo(screenOf(ViewPlane.CORONAL, 20, 20)).press(MouseButton.SECONDARY).moveBy(60, 30)
                 .release(MouseButton.SECONDARY);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         WindowLevel after = fx(() -> window.session().fixedWindow());
         assertThat(after.width()).isGreaterThan(before.width());
         assertThat(after.level()).isGreaterThan(before.level());
@@ -165,6 +171,7 @@ class WorkstationUiTest {
         @SuppressWarnings("unchecked")
         ComboBox<FusionMode> mode = robot.lookup("#fusionMode").queryAs(ComboBox.class);
         robot.interact(() -> mode.setValue(FusionMode.COLOUR));
+        settle();
         assertThat(fx(() -> window.session().fusion().mode())).isEqualTo(FusionMode.COLOUR);
         int[] argb = fx(() -> window.view(ViewPlane.AXIAL).currentSlice().argb());
         int coloured = 0;
@@ -180,6 +187,7 @@ class WorkstationUiTest {
         assertThat(coloured).isGreaterThan(argb.length / 10);
 
         robot.interact(() -> mode.setValue(FusionMode.CHECKERBOARD));
+        settle();
         int[] checker = fx(() -> window.view(ViewPlane.AXIAL).currentSlice().argb());
         for (int p : checker) {
             assertThat((p >> 16) & 0xff).isEqualTo(p & 0xff);
@@ -196,7 +204,7 @@ class WorkstationUiTest {
         double[] b = {c[0] + 30, c[1] + 35, c[2]};
         robot.moveTo(screenOfWorld(ViewPlane.AXIAL, a)).press(MouseButton.PRIMARY)
                 .moveTo(screenOfWorld(ViewPlane.AXIAL, b)).release(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         RoiBox box = fx(() -> window.session().roi().orElseThrow());
         double tol = 2 * fx(() -> window.view(ViewPlane.AXIAL).currentSlice().grid().pixelMm()
                 / window.view(ViewPlane.AXIAL).scale()) + 0.5;
@@ -209,7 +217,7 @@ class WorkstationUiTest {
         double[] to = {box.min(0) - 15, edge[1], c[2]};
         robot.moveTo(screenOfWorld(ViewPlane.AXIAL, edge)).press(MouseButton.PRIMARY)
                 .moveTo(screenOfWorld(ViewPlane.AXIAL, to)).release(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         RoiBox wider = fx(() -> window.session().roi().orElseThrow());
         assertThat(wider.min(0)).isCloseTo(box.min(0) - 15, within(tol));
         assertThat(wider.max(0)).isEqualTo(box.max(0));
@@ -232,7 +240,7 @@ class WorkstationUiTest {
         double[] to = {c[0] + 22, c[1] + 10, c[2]};
         robot.moveTo(screenOfWorld(ViewPlane.AXIAL, from)).press(MouseButton.PRIMARY)
                 .moveTo(screenOfWorld(ViewPlane.AXIAL, to)).release(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         AffineMap moved = fx(() -> window.session().fixedToMoving());
         // moving content shifted 12 mm towards L: fixed point p shows moving point p - 12 L
         assertThat(moved.get(0, 3)).isCloseTo(-12, within(1.0));
@@ -245,7 +253,7 @@ class WorkstationUiTest {
         robot.moveTo(screenOfWorld(ViewPlane.CORONAL, right)).press(javafx.scene.input.KeyCode.SHIFT)
                 .press(MouseButton.PRIMARY).moveTo(screenOfWorld(ViewPlane.CORONAL, below))
                 .release(MouseButton.PRIMARY).release(javafx.scene.input.KeyCode.SHIFT);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         AffineMap rotated = fx(() -> window.session().fixedToMoving());
         assertThat(Math.abs(rotated.get(0, 2))).as("L-S coupling of a coronal rotation").isGreaterThan(0.9);
         assertThat(rotated.get(1, 1)).isCloseTo(1, within(1e-9));
@@ -262,7 +270,7 @@ class WorkstationUiTest {
     void preAlignByNumbersMovesTheMovingImage(FxRobot robot) throws Exception {
         loadBoth();
         robot.clickOn("#preAlignPane");
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         TextField moveS = robot.lookup("#moveS").queryAs(TextField.class);
         robot.interact(() -> moveS.setText("7.5"));
         robot.clickOn("#preAlignApply");
@@ -281,7 +289,7 @@ class WorkstationUiTest {
         waitUntil(() -> window.session().fixedToMoving().equals(RESULT));
         assertThat(registration.runs.get()).isEqualTo(1);
         assertThat(registration.lastOptions.stages()).hasSize(2);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         @SuppressWarnings("unchecked")
         var chart = (javafx.scene.chart.LineChart<Number, Number>) robot.lookup("#metricChart").query();
         assertThat(chart.getData().getFirst().getData()).hasSize(60);

@@ -15,6 +15,7 @@ public final class SampledVolume {
     private final int nx;
     private final int ny;
     private final int nz;
+    private final double[] percentiles;
 
     private SampledVolume(Volume source, float[] values) {
         this.source = source;
@@ -23,9 +24,13 @@ public final class SampledVolume {
         this.nx = geometry.size(0);
         this.ny = geometry.size(1);
         this.nz = geometry.size(2);
+        this.percentiles = quantiles(1 << 18, 0.01, 0.99);
     }
 
-    /** Converts the real values of {@code v} once (the renderer's inner loop reads floats). */
+    /**
+     * Converts the real values of {@code v} once (the renderer's inner loop reads floats) and finds their 1st and
+     * 99th percentiles; call it off the UI thread for large volumes.
+     */
     public static SampledVolume of(Volume v) {
         Objects.requireNonNull(v, "volume");
         return new SampledVolume(v, v.toFloatArray());
@@ -96,6 +101,11 @@ public final class SampledVolume {
         double c0 = c00 + fy * (c10 - c00);
         double c1 = c01 + fy * (c11 - c01);
         return (float) (c0 + fz * (c1 - c0));
+    }
+
+    /** The 1st and 99th percentiles of the real values, from a regular subsample (computed once). */
+    public double[] robustRange() {
+        return percentiles.clone();
     }
 
     /** Nearest voxel value at the LPS point {@code p} (mm), or NaN outside. */

@@ -23,9 +23,9 @@ public record WindowLevel(double level, double width) {
         return new WindowLevel((min + max) / 2, Math.max(max - min, 1e-6));
     }
 
-    /** MR-style automatic window: from the {@code low} to the {@code high} quantile of the voxel values. */
-    public static WindowLevel automatic(SampledVolume v, double low, double high) {
-        double[] q = v.quantiles(1 << 20, low, high);
+    /** MR-style automatic window: from the 1st to the 99th percentile of the voxel values. */
+    public static WindowLevel automatic(SampledVolume v) {
+        double[] q = v.robustRange();
         return ofRange(q[0], q[1]);
     }
 

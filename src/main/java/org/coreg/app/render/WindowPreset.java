@@ -24,7 +24,7 @@ public enum WindowPreset {
 
     /** The window this preset gives for {@code v}. */
     public WindowLevel windowFor(SampledVolume v) {
-        return this == AUTOMATIC ? WindowLevel.automatic(v, 0.01, 0.99) : new WindowLevel(level, width);
+        return this == AUTOMATIC ? WindowLevel.automatic(v) : new WindowLevel(level, width);
     }
 
     @Override
