@@ -17,7 +17,7 @@ import org.coreg.io.ImageFormats;
 
 /**
  * The workstation's entry point. Arguments: {@code --fixed FILE}, {@code --moving FILE}, {@code --demo} (a
- * synthetic CT/MR head pair). Without arguments it opens {@code sample-data/meat-mr-t2.mha} (fixed) and
+ * synthetic CT/MR head pair), {@code --overlay MODE}. Without arguments it opens {@code sample-data/meat-mr-t2.mha} (fixed) and
  * {@code sample-data/meat-ct.mha} (moving) if they exist, else the synthetic pair.
  */
 public final class CoregApp extends Application {
@@ -33,6 +33,9 @@ public final class CoregApp extends Application {
         if (args.problem() != null) {
             ErrorDialogs.show(stage, args.problem());
             return;
+        }
+        if (args.overlay() != null) {
+            window.session().setFusion(window.session().fusion().withMode(args.overlay()));
         }
         if (args.demo() || (args.fixed() == null && args.moving() == null && !sampleDataPresent())) {
             loadDemo(window);

@@ -6,10 +6,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import org.coreg.app.render.FusionMode;
 import org.coreg.app.render.WindowPreset;
@@ -17,14 +17,14 @@ import org.coreg.app.session.Session;
 import org.coreg.app.session.SessionChange;
 
 /** Tool bar: mouse mode, fusion mode and opacity, checkerboard tile, window presets, undo and redo. */
-final class DisplayControls extends HBox {
+final class DisplayControls extends FlowPane {
     private final Session session;
     private final ToggleGroup modes = new ToggleGroup();
     private final Button undo = new Button("Undo");
     private final Button redo = new Button("Redo");
 
     DisplayControls(Session session) {
-        super(8);
+        super(8, 4);
         this.session = session;
         setId("displayControls");
         setPadding(new Insets(4, 8, 4, 8));
@@ -74,12 +74,28 @@ final class DisplayControls extends HBox {
             if (c == SessionChange.HISTORY || c == SessionChange.VOLUMES) {
                 updateHistoryButtons();
             }
+            if (c == SessionChange.DISPLAY && fusion.getValue() != session.fusion().mode()) {
+                fusion.setValue(session.fusion().mode()); // changed elsewhere (command line)
+            }
         });
         updateHistoryButtons();
 
-        getChildren().addAll(navigate, preAlign, roi, new Separator(), new Label("Overlay"), fusion,
-                new Label("Opacity"), opacity, new Label("Tile"), tile, showMoving, new Separator(),
-                new Label("W/L fixed"), fixedPreset, new Label("moving"), movingPreset, new Separator(), undo, redo);
+        getChildren().addAll(group(navigate, preAlign, roi), group(undo, redo),
+                group(new Label("Overlay"), fusion, new Label("Opacity"), opacity, new Label("Tile"), tile, showMoving),
+                group(new Label("Window fixed"), fixedPreset, new Label("moving"), movingPreset));
+    }
+
+    /** Controls that belong together, kept on one line when the bar wraps. */
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox box = new HBox(6, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(0, 10, 0, 0));
+        for (javafx.scene.Node n : nodes) {
+            if (n instanceof Label l) {
+                l.setMinWidth(Label.USE_PREF_SIZE);
+            }
+        }
+        return box;
     }
 
     private ToggleButton mode(String text, String id, ViewMode m) {

@@ -18,7 +18,9 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -65,6 +67,14 @@ public final class MainWindow {
                 }
             });
             views.put(p, v);
+        }
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints col = new ColumnConstraints();
+            col.setPercentWidth(50);
+            viewGrid.getColumnConstraints().add(col);
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(50);
+            viewGrid.getRowConstraints().add(row);
         }
         layoutViews();
         viewGrid.setHgap(2);
@@ -150,7 +160,7 @@ public final class MainWindow {
             SliceView v = views.get(maximised);
             GridPane.setHgrow(v, Priority.ALWAYS);
             GridPane.setVgrow(v, Priority.ALWAYS);
-            viewGrid.add(v, 0, 0);
+            viewGrid.add(v, 0, 0, 2, 2);
             return;
         }
         int[][] cells = {{0, 0}, {1, 0}, {0, 1}};
