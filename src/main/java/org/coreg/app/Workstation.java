@@ -62,7 +62,7 @@ public final class Workstation {
 
     /**
      * Registers moving to fixed in the background from the current transform; on success the result becomes the
-     * current transform (one undo step). {@code onEnded} runs afterwards whether the run succeeded, failed or was
+     * current transform (one undo step) and is kept in the session's transform library. {@code onEnded} runs afterwards whether the run succeeded, failed or was
      * cancelled.
      *
      * @throws IllegalStateException if either volume is missing
@@ -74,6 +74,9 @@ public final class Workstation {
         return tasks.submit("Registering", (progress, cancel) -> registration.run(fixed.source(), moving.source(),
                 options, listener, cancel), new TaskCallbacks<AffineMap>(t -> {
                     session.setTransform(t);
+                    session.transforms().add("Registration", t, "registration: " + options.stages().stream()
+                            .map(st -> st.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", "
+                            + options.preset() + (options.roi() != null ? ", crop box" : ""));
                     onEnded.accept(RegistrationOutcome.SUCCEEDED);
                 }, e -> {
                     onEnded.accept(RegistrationOutcome.FAILED);

@@ -10,6 +10,7 @@ import org.coreg.app.Role;
 import org.coreg.app.demo.SyntheticHead;
 import org.coreg.app.register.NotConnectedRegistrationService;
 import org.coreg.app.render.SampledVolume;
+import org.coreg.app.render.WindowPreset;
 import org.coreg.app.task.ExecutorTaskRunner;
 import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
@@ -79,6 +80,7 @@ public final class CoregApp extends Application {
         }, org.coreg.app.task.TaskCallbacks.of(v -> {
             window.session().setFixed(v.get(0));
             window.session().setMoving(v.get(1));
+            window.session().setMovingWindow(WindowPreset.CT_SOFT_TISSUE.windowFor(v.get(1)));
         }, e -> ErrorDialogs.show(window.stage(), org.coreg.app.UserMessages.describe(e))));
     }
 

@@ -83,9 +83,11 @@ public final class MainWindow {
 
         TitledPane preAlign = new TitledPane("Pre-align", new PreAlignPanel(session));
         TitledPane register = new TitledPane("Register", new RegisterPanel(workstation));
+        TitledPane transforms = new TitledPane("Transforms", new TransformPanel(session));
         preAlign.setId("preAlignPane");
         register.setId("registerPane");
-        Accordion side = new Accordion(preAlign, register);
+        transforms.setId("transformsPane");
+        Accordion side = new Accordion(preAlign, register, transforms);
         side.setExpandedPane(register);
         side.setPrefWidth(300);
         root.setTop(new VBox(menu(), controls));

@@ -296,6 +296,25 @@ class WorkstationUiTest {
         assertThat(robot.lookup("#registerStatus").queryAs(Label.class).getText()).startsWith("Finished");
         robot.clickOn("#undo");
         assertThat(fx(() -> window.session().fixedToMoving())).isEqualTo(AffineMap.identity());
+
+        // the result is kept in the transform list; "Use" brings it back, "Swap" inverts it with the volumes
+        robot.clickOn("#transformsPane");
+        settle();
+        @SuppressWarnings("unchecked")
+        var list = (javafx.scene.control.ListView<org.coreg.app.session.TransformLibrary.Entry>)
+                robot.lookup("#transformList").query();
+        assertThat(list.getItems()).hasSize(1);
+        assertThat(list.getItems().getFirst().fixedToMoving()).isEqualTo(RESULT);
+        robot.interact(() -> list.getSelectionModel().select(0));
+        robot.clickOn("#useTransform");
+        assertThat(fx(() -> window.session().fixedToMoving())).isEqualTo(RESULT);
+        var oldMoving = fx(() -> window.session().moving().orElseThrow());
+        robot.clickOn("#swapFixedMoving");
+        settle();
+        assertThat(fx(() -> window.session().fixed().orElseThrow())).isSameAs(oldMoving);
+        assertThat(fx(() -> window.session().fixedToMoving().after(RESULT).maxAbsDifference(AffineMap.identity())))
+                .isLessThan(1e-12);
+        assertThat(fx(() -> window.view(ViewPlane.AXIAL).currentSlice().grid().width())).isEqualTo(70);
     }
 
     @Test

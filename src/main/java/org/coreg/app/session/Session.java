@@ -28,6 +28,7 @@ public final class Session {
     private WindowLevel movingWindow = new WindowLevel(0, 1);
     private FusionSettings fusion = FusionSettings.defaults();
     private EditState gestureStart;
+    private final TransformLibrary transforms = new TransformLibrary();
 
     public void addListener(SessionListener l) {
         listeners.add(Objects.requireNonNull(l));
@@ -172,6 +173,36 @@ public final class Session {
 
     public boolean inGesture() {
         return gestureStart != null;
+    }
+
+    /** Transforms kept in this session (registration results, saved alignments). */
+    public TransformLibrary transforms() {
+        return transforms;
+    }
+
+    /**
+     * Makes the moving volume fixed and the fixed volume moving, keeping the alignment: the transform becomes the
+     * inverse of the current one and the cursor moves to the same anatomy in the new fixed space. The crop box (a
+     * box in the old fixed space) is removed and the undo history cleared.
+     *
+     * @throws IllegalStateException if a volume is missing
+     */
+    public void swapFixedAndMoving() {
+        if (fixed == null || moving == null) {
+            throw new IllegalStateException("open a fixed and a moving volume first");
+        }
+        SampledVolume f = fixed;
+        WindowLevel fw = fixedWindow;
+        AffineMap inverse = fixedToMoving.inverse();
+        cursor = fixedToMoving.apply(cursor);
+        fixed = moving;
+        moving = f;
+        fixedWindow = movingWindow;
+        movingWindow = fw;
+        fixedToMoving = inverse;
+        roi = null;
+        history.clear();
+        fire(SessionChange.VOLUMES);
     }
 
     /** Undoes the last transform or ROI edit; false if there was none. */

@@ -91,4 +91,41 @@ class SessionTest {
         assertThat(b.withFace(2, false, 4).min(2)).isEqualTo(4.0);
         assertThat(b.translated(new double[] {1, 2, 3}).contains(new double[] {11, 12, 13})).isTrue();
     }
+
+    @Test
+    void swappingFixedAndMovingInvertsTheTransformAndKeepsTheAnatomyUnderTheCursor() {
+        Session s = loaded();
+        var oldFixed = s.fixed().orElseThrow();
+        var oldMoving = s.moving().orElseThrow();
+        AffineMap t = PreAlign.rotate(PreAlign.translate(AffineMap.identity(), ViewPlane.AXIAL, 4, -2),
+                ViewPlane.SAGITTAL, 0.3, s.cursor());
+        s.setTransform(t);
+        s.setRoi(new RoiBox(new double[] {0, 0, 0}, new double[] {1, 1, 1}));
+        double[] before = s.cursor();
+        double movingValue = s.movingValueAtCursor();
+        s.swapFixedAndMoving();
+        assertThat(s.fixed().orElseThrow()).isSameAs(oldMoving);
+        assertThat(s.moving().orElseThrow()).isSameAs(oldFixed);
+        assertThat(s.fixedToMoving().after(t).maxAbsDifference(AffineMap.identity())).isLessThan(1e-12);
+        assertThat(s.cursor()).containsExactly(t.apply(before), within(1e-12));
+        assertThat(s.fixedValueAtCursor()).isEqualTo(movingValue);
+        assertThat(s.roi()).isEmpty();
+        assertThat(s.canUndo()).isFalse();
+    }
+
+    @Test
+    void transformLibraryKeepsRenamesAndDeletes() {
+        TransformLibrary lib = new TransformLibrary();
+        int[] changes = {0};
+        lib.addListener(() -> changes[0]++);
+        var a = lib.add("Registration", AffineMap.identity(), "registration");
+        var b = lib.add("Registration", PreAlign.translate(AffineMap.identity(), ViewPlane.AXIAL, 1, 0), "registration");
+        assertThat(b.name()).isEqualTo("Registration (2)");
+        assertThat(lib.rename(a, "Registration (2)")).as("names stay unique").isFalse();
+        assertThat(lib.rename(a, "  rigid  ")).isTrue();
+        assertThat(lib.entries()).extracting(TransformLibrary.Entry::name).containsExactly("rigid", "Registration (2)");
+        lib.remove(b);
+        assertThat(lib.entries()).hasSize(1);
+        assertThat(changes[0]).isEqualTo(4);
+    }
 }
