@@ -52,13 +52,40 @@ public final class SliceRenderer {
     private static void rows(SampledVolume v, Interpolation interp, int w, int y0, int y1, double[] base, double[] dx,
                              double[] dy, float[] out) {
         boolean linear = interp == Interpolation.LINEAR;
+        float[] vals = v.values();
+        int nx = v.nx();
+        int nxy = nx * v.ny();
+        // interior: all eight neighbours exist, so no clamping is needed (the common case, done inline)
+        double maxI = nx - 1;
+        double maxJ = v.ny() - 1;
+        double maxK = v.nz() - 1;
         for (int y = y0; y < y1; y++) {
             double i = base[0] + y * dy[0];
             double j = base[1] + y * dy[1];
             double k = base[2] + y * dy[2];
             int o = y * w;
             for (int x = 0; x < w; x++) {
-                out[o + x] = linear ? v.linear(i, j, k) : v.nearest(i, j, k);
+                if (!linear) {
+                    out[o + x] = v.nearest(i, j, k);
+                } else if (i >= 0 && j >= 0 && k >= 0 && i < maxI && j < maxJ && k < maxK) {
+                    int x0 = (int) i;
+                    int yy = (int) j;
+                    int z0 = (int) k;
+                    double fx = i - x0;
+                    double fy = j - yy;
+                    double fz = k - z0;
+                    int b = x0 + nx * yy + nxy * z0;
+                    double c00 = vals[b] + fx * (vals[b + 1] - vals[b]);
+                    double c10 = vals[b + nx] + fx * (vals[b + nx + 1] - vals[b + nx]);
+                    int bz = b + nxy;
+                    double c01 = vals[bz] + fx * (vals[bz + 1] - vals[bz]);
+                    double c11 = vals[bz + nx] + fx * (vals[bz + nx + 1] - vals[bz + nx]);
+                    double c0 = c00 + fy * (c10 - c00);
+                    double c1 = c01 + fy * (c11 - c01);
+                    out[o + x] = (float) (c0 + fz * (c1 - c0));
+                } else {
+                    out[o + x] = v.linear(i, j, k);
+                }
                 i += dx[0];
                 j += dx[1];
                 k += dx[2];

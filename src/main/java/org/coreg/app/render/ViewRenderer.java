@@ -4,10 +4,14 @@ import org.coreg.image.AffineMap;
 
 /**
  * Renders a fused view: the fixed image on a {@link SliceGrid} through the cursor covering the fixed image, and the
- * moving image sampled at the same world points mapped through the fixed-to-moving transform.
+ * moving image sampled at the same world points mapped through the fixed-to-moving transform. Keeps its sample
+ * buffers between calls (large slices would otherwise allocate megabytes per frame), so it is not thread-safe: use
+ * one per view and render from one thread at a time.
  */
 public final class ViewRenderer {
     private final Interpolation interpolation;
+    private float[] fixedSamples = new float[0];
+    private float[] movingSamples = new float[0];
 
     public ViewRenderer(Interpolation interpolation) {
         this.interpolation = interpolation;
@@ -30,14 +34,18 @@ public final class ViewRenderer {
     public SliceImage render(SampledVolume fixed, SampledVolume moving, AffineMap fixedToMoving, SliceGrid grid,
                              WindowLevel fixedWindow, WindowLevel movingWindow, FusionSettings settings) {
         int n = grid.pixelCount();
-        float[] f = new float[n];
+        if (fixedSamples.length < n) {
+            fixedSamples = new float[n];
+            movingSamples = new float[n];
+        }
+        float[] f = fixedSamples;
         SliceRenderer.sample(fixed, AffineMap.identity(), grid, interpolation, f);
         float[] m = null;
         if (moving != null && settings.movingVisible()) {
-            m = new float[n];
+            m = movingSamples;
             SliceRenderer.sample(moving, fixedToMoving, grid, interpolation, m);
         }
-        int[] argb = new int[n];
+        int[] argb = new int[n]; // handed to the caller (and the UI thread): never reused
         Fusion.fuse(f, fixedWindow, m, movingWindow, settings, grid.width(), grid.height(), argb);
         return new SliceImage(grid, argb);
     }
