@@ -58,6 +58,10 @@ final class StatusBar extends HBox implements TaskObserver {
         }
         double[] lps = session.cursor();
         double[] ras = RasLps.lpsToRas(lps);
+        for (int a = 0; a < 3; a++) { // adding 0.0 turns -0.0 into 0.0, so a centred cursor does not print "-0.0"
+            lps[a] += 0.0;
+            ras[a] += 0.0;
+        }
         position.setText(String.format("LPS (%.1f, %.1f, %.1f) mm   RAS (%.1f, %.1f, %.1f) mm", lps[0], lps[1],
                 lps[2], ras[0], ras[1], ras[2]));
         values.setText("fixed " + format(session.fixedValueAtCursor())
