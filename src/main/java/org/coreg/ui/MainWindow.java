@@ -176,7 +176,7 @@ public final class MainWindow {
                 Left drag: crosshair (Navigate), move moving image (Pre-align; Shift rotates
                 about the crosshair), draw or resize the crop box (Crop box).
                 Right drag: window/level of the fixed image (Shift: moving).
-                Wheel: slices. Ctrl-wheel: zoom. Double-click: maximise a view.
+                Wheel: slices. Ctrl-wheel: zoom. Middle drag: pan. Double-click: maximise a view.
                 Views are in the fixed image's LPS space, radiological (R on screen left).""");
         help.setId("help");
         help.setWrapText(true);

@@ -25,8 +25,8 @@ import org.coreg.app.task.LatestOnlyRunner;
 
 /**
  * One orthogonal view of the session: the fused slice through the cursor, the crosshair and the crop box. Mouse:
- * left drag does what the {@link ViewMode} says, right drag changes window/level, wheel scrolls slices (Ctrl-wheel
- * zooms). All geometry comes from the app layer; this class only maps screen pixels to slice pixels.
+ * left drag does what the {@link ViewMode} says, right drag changes window/level, middle drag pans, wheel scrolls
+ * slices (Ctrl-wheel zooms). All geometry comes from the app layer; this class only maps screen pixels to slice pixels.
  */
 public final class SliceView extends Region {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SliceView.class);
@@ -43,6 +43,10 @@ public final class SliceView extends Region {
     private SliceImage current;
     private WritableImage image;
     private double zoom = 1;
+    /** Pan offset in screen pixels, added to the centred position. */
+    private double panX;
+    private double panY;
+    private double[] panStart;
 
     /** @param renderThreads where slices are rendered (a small pool shared by the views) */
     public SliceView(Session session, ViewPlane plane, Supplier<ViewMode> mode, Executor renderThreads) {
@@ -66,8 +70,19 @@ public final class SliceView extends Region {
             }
         });
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> interaction.dragged(e, slicePoint(e)));
-        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> interaction.released());
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (panStart != null) {
+                panX = panStart[2] + e.getX() - panStart[0];
+                panY = panStart[3] + e.getY() - panStart[1];
+                layoutChildren();
+            } else {
+                interaction.dragged(e, slicePoint(e));
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            panStart = null;
+            interaction.released();
+        });
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
     }
 
@@ -91,6 +106,10 @@ public final class SliceView extends Region {
 
     private void pressed(MouseEvent e) {
         requestFocus();
+        if (e.getButton() == MouseButton.MIDDLE) {
+            panStart = new double[] {e.getX(), e.getY(), panX, panY};
+            return;
+        }
         interaction.pressed(e, slicePoint(e), e.getButton() == MouseButton.SECONDARY);
     }
 
@@ -148,11 +167,11 @@ public final class SliceView extends Region {
     }
 
     private double offsetX() {
-        return current == null ? 0 : (getWidth() - current.grid().width() * scale()) / 2;
+        return current == null ? 0 : (getWidth() - current.grid().width() * scale()) / 2 + panX;
     }
 
     private double offsetY() {
-        return current == null ? 0 : (getHeight() - current.grid().height() * scale()) / 2;
+        return current == null ? 0 : (getHeight() - current.grid().height() * scale()) / 2 + panY;
     }
 
     /**

@@ -135,6 +135,20 @@ class WorkstationUiTest {
     }
 
     @Test
+    void middleDragPansTheViewWithoutTouchingTheSession(FxRobot robot) throws Exception {
+        loadBoth();
+        double[] before = fx(() -> window.view(ViewPlane.SAGITTAL).toScreen(10, 10));
+        double[] cursor = fx(() -> window.session().cursor());
+        robot.moveTo(screenOf(ViewPlane.SAGITTAL, 30, 20)).press(MouseButton.MIDDLE).moveBy(25, -15)
+                .release(MouseButton.MIDDLE);
+        settle();
+        double[] after = fx(() -> window.view(ViewPlane.SAGITTAL).toScreen(10, 10));
+        assertThat(after[0] - before[0]).isCloseTo(25, within(1.0));
+        assertThat(after[1] - before[1]).isCloseTo(-15, within(1.0));
+        assertThat(fx(() -> window.session().cursor())).containsExactly(cursor);
+    }
+
+    @Test
     void aCorruptFileShowsAPlainMessageAndLeavesTheSessionAsItWas(FxRobot robot) throws Exception {
         loadBoth();
         var before = fx(() -> window.session().fixed().orElseThrow());
