@@ -1,0 +1,86 @@
+package org.coreg.app;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.coreg.app.register.RegistrationListener;
+import org.coreg.app.register.RegistrationOptions;
+import org.coreg.app.register.RegistrationOutcome;
+import org.coreg.app.register.RegistrationService;
+import org.coreg.app.render.SampledVolume;
+import org.coreg.app.session.Session;
+import org.coreg.app.task.TaskCallbacks;
+import org.coreg.app.task.TaskHandle;
+import org.coreg.app.task.TaskRunner;
+import org.coreg.image.AffineMap;
+
+/**
+ * The workstation's use cases over one {@link Session}: open volumes and register them, in the background. Results
+ * are applied to the session on the runner's callback thread; failures leave the session as it was and go to
+ * {@code errors} as plain-language messages.
+ */
+public final class Workstation {
+    private final Session session;
+    private final TaskRunner tasks;
+    private final VolumeLoader loader;
+    private final RegistrationService registration;
+    private final Consumer<String> errors;
+
+    public Workstation(Session session, TaskRunner tasks, VolumeLoader loader, RegistrationService registration,
+                       Consumer<String> errors) {
+        this.session = Objects.requireNonNull(session);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.loader = Objects.requireNonNull(loader);
+        this.registration = Objects.requireNonNull(registration);
+        this.errors = Objects.requireNonNull(errors);
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    /** Reads {@code file} in the background and makes it the fixed or moving volume. */
+    public TaskHandle open(Role role, Path file) {
+        return tasks.submit("Opening " + file.getFileName(), (progress, cancel) -> {
+            progress.progress(-1, "Reading " + file.getFileName());
+            var volume = loader.load(file);
+            cancel.check();
+            progress.progress(0.9, "Preparing display");
+            return SampledVolume.of(volume);
+        }, TaskCallbacks.of(v -> {
+            if (role == Role.FIXED) {
+                session.setFixed(v);
+            } else {
+                session.setMoving(v);
+            }
+        }, e -> errors.accept(UserMessages.describe(e))));
+    }
+
+    /**
+     * Registers moving to fixed in the background from the current transform; on success the result becomes the
+     * current transform (one undo step) and is kept in the session's transform library. {@code onEnded} runs afterwards whether the run succeeded, failed or was
+     * cancelled.
+     *
+     * @throws IllegalStateException if either volume is missing
+     */
+    public TaskHandle register(RegistrationOptions options, RegistrationListener listener,
+                               Consumer<RegistrationOutcome> onEnded) {
+        var fixed = session.fixed().orElseThrow(() -> new IllegalStateException("open a fixed volume first"));
+        var moving = session.moving().orElseThrow(() -> new IllegalStateException("open a moving volume first"));
+        return tasks.submit("Registering", (progress, cancel) -> registration.run(fixed.source(), moving.source(),
+                options, listener, cancel), new TaskCallbacks<AffineMap>(t -> {
+                    session.setTransform(t);
+                    session.transforms().add("Registration", t, "registration: " + options.stages().stream()
+                            .map(st -> st.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", "
+                            + options.preset() + (options.roi() != null ? ", crop box" : ""));
+                    onEnded.accept(RegistrationOutcome.SUCCEEDED);
+                }, e -> {
+                    onEnded.accept(RegistrationOutcome.FAILED);
+                    errors.accept(UserMessages.describe(e));
+                }, () -> onEnded.accept(RegistrationOutcome.CANCELLED)));
+    }
+}

@@ -1,0 +1,239 @@
+package org.coreg.app.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.coreg.app.render.FusionSettings;
+import org.coreg.app.render.SampledVolume;
+import org.coreg.app.render.WindowLevel;
+import org.coreg.app.render.WindowPreset;
+import org.coreg.image.AffineMap;
+
+/**
+ * What the user is working on: the fixed and moving volumes, the current transform (fixed LPS mm -> moving LPS mm,
+ * the ITK resampling direction), the crop ROI box (fixed LPS mm), the cursor (fixed LPS mm) and the display
+ * settings. Transform and ROI edits are undoable; a mouse gesture ({@link #beginGesture()} ...
+ * {@link #endGesture()}) is one undo step. Not thread-safe: the UI thread owns it.
+ */
+public final class Session {
+    private final List<SessionListener> listeners = new ArrayList<>();
+    private final UndoHistory<EditState> history = new UndoHistory<>(200);
+    private SampledVolume fixed;
+    private SampledVolume moving;
+    private AffineMap fixedToMoving = AffineMap.identity();
+    private RoiBox roi;
+    private double[] cursor = {0, 0, 0};
+    private WindowLevel fixedWindow = new WindowLevel(0, 1);
+    private WindowLevel movingWindow = new WindowLevel(0, 1);
+    private FusionSettings fusion = FusionSettings.defaults();
+    private EditState gestureStart;
+    private final TransformLibrary transforms = new TransformLibrary();
+
+    public void addListener(SessionListener l) {
+        listeners.add(Objects.requireNonNull(l));
+    }
+
+    public void removeListener(SessionListener l) {
+        listeners.remove(l);
+    }
+
+    private void fire(SessionChange c) {
+        for (SessionListener l : List.copyOf(listeners)) {
+            l.changed(c);
+        }
+    }
+
+    /** Sets the fixed volume; the cursor moves to its centre, the window to its percentiles, history is cleared. */
+    public void setFixed(SampledVolume v) {
+        fixed = Objects.requireNonNull(v);
+        cursor = v.geometry().center();
+        fixedWindow = WindowPreset.AUTOMATIC.windowFor(v);
+        roi = null;
+        history.clear();
+        fire(SessionChange.VOLUMES);
+    }
+
+    /** Sets the moving volume with the identity transform (both volumes as their headers place them). */
+    public void setMoving(SampledVolume v) {
+        moving = Objects.requireNonNull(v);
+        movingWindow = WindowPreset.AUTOMATIC.windowFor(v);
+        fixedToMoving = AffineMap.identity();
+        history.clear();
+        fire(SessionChange.VOLUMES);
+    }
+
+    public Optional<SampledVolume> fixed() {
+        return Optional.ofNullable(fixed);
+    }
+
+    public Optional<SampledVolume> moving() {
+        return Optional.ofNullable(moving);
+    }
+
+    /** The current transform: fixed LPS mm -> moving LPS mm. */
+    public AffineMap fixedToMoving() {
+        return fixedToMoving;
+    }
+
+    /** The crop ROI in fixed LPS mm, if one is drawn. */
+    public Optional<RoiBox> roi() {
+        return Optional.ofNullable(roi);
+    }
+
+    /** The cursor, fixed LPS mm (a copy). */
+    public double[] cursor() {
+        return cursor.clone();
+    }
+
+    public WindowLevel fixedWindow() {
+        return fixedWindow;
+    }
+
+    public WindowLevel movingWindow() {
+        return movingWindow;
+    }
+
+    public FusionSettings fusion() {
+        return fusion;
+    }
+
+    public void setCursor(double[] lps) {
+        cursor = lps.clone();
+        fire(SessionChange.CURSOR);
+    }
+
+    public void setFixedWindow(WindowLevel w) {
+        fixedWindow = Objects.requireNonNull(w);
+        fire(SessionChange.DISPLAY);
+    }
+
+    public void setMovingWindow(WindowLevel w) {
+        movingWindow = Objects.requireNonNull(w);
+        fire(SessionChange.DISPLAY);
+    }
+
+    public void setFusion(FusionSettings f) {
+        fusion = Objects.requireNonNull(f);
+        fire(SessionChange.DISPLAY);
+    }
+
+    private EditState state() {
+        return new EditState(fixedToMoving, roi);
+    }
+
+    private void apply(EditState s) {
+        boolean t = !s.fixedToMoving().equals(fixedToMoving);
+        boolean r = !Objects.equals(s.roi(), roi);
+        fixedToMoving = s.fixedToMoving();
+        roi = s.roi();
+        if (t) {
+            fire(SessionChange.TRANSFORM);
+        }
+        if (r) {
+            fire(SessionChange.ROI);
+        }
+        fire(SessionChange.HISTORY);
+    }
+
+    /** Replaces the transform (fixed -> moving) as one undoable step. */
+    public void setTransform(AffineMap t) {
+        edit(new EditState(Objects.requireNonNull(t), roi));
+    }
+
+    /** Replaces (or with null removes) the ROI box as one undoable step. */
+    public void setRoi(RoiBox box) {
+        edit(new EditState(fixedToMoving, box));
+    }
+
+    private void edit(EditState next) {
+        if (gestureStart == null) {
+            EditState before = state();
+            if (before.equals(next)) {
+                return;
+            }
+            history.record(before);
+        }
+        apply(next);
+    }
+
+    /** Starts a continuous edit (a mouse drag): the updates until {@link #endGesture()} undo as one step. */
+    public void beginGesture() {
+        gestureStart = state();
+    }
+
+    /** Ends the continuous edit, recording it for undo if it changed anything. */
+    public void endGesture() {
+        if (gestureStart != null && !gestureStart.equals(state())) {
+            history.record(gestureStart);
+            fire(SessionChange.HISTORY);
+        }
+        gestureStart = null;
+    }
+
+    public boolean inGesture() {
+        return gestureStart != null;
+    }
+
+    /** Transforms kept in this session (registration results, saved alignments). */
+    public TransformLibrary transforms() {
+        return transforms;
+    }
+
+    /**
+     * Makes the moving volume fixed and the fixed volume moving, keeping the alignment: the transform becomes the
+     * inverse of the current one and the cursor moves to the same anatomy in the new fixed space. The crop box (a
+     * box in the old fixed space) is removed and the undo history cleared.
+     *
+     * @throws IllegalStateException if a volume is missing
+     */
+    public void swapFixedAndMoving() {
+        if (fixed == null || moving == null) {
+            throw new IllegalStateException("open a fixed and a moving volume first");
+        }
+        SampledVolume f = fixed;
+        WindowLevel fw = fixedWindow;
+        AffineMap inverse = fixedToMoving.inverse();
+        cursor = fixedToMoving.apply(cursor);
+        fixed = moving;
+        moving = f;
+        fixedWindow = movingWindow;
+        movingWindow = fw;
+        fixedToMoving = inverse;
+        roi = null;
+        history.clear();
+        fire(SessionChange.VOLUMES);
+    }
+
+    /** Undoes the last transform or ROI edit; false if there was none. */
+    public boolean undo() {
+        Optional<EditState> s = history.undo(state());
+        s.ifPresent(this::apply);
+        return s.isPresent();
+    }
+
+    /** Redoes the last undone edit; false if there was none. */
+    public boolean redo() {
+        Optional<EditState> s = history.redo(state());
+        s.ifPresent(this::apply);
+        return s.isPresent();
+    }
+
+    public boolean canUndo() {
+        return history.canUndo();
+    }
+
+    public boolean canRedo() {
+        return history.canRedo();
+    }
+
+    /** Real value of the fixed image at the cursor (nearest voxel), NaN outside or when absent. */
+    public double fixedValueAtCursor() {
+        return fixed == null ? Double.NaN : fixed.valueAtWorld(cursor);
+    }
+
+    /** Real value of the moving image at the transformed cursor (nearest voxel), NaN outside or when absent. */
+    public double movingValueAtCursor() {
+        return moving == null ? Double.NaN : moving.valueAtWorld(fixedToMoving.apply(cursor));
+    }
+}

@@ -1,0 +1,6 @@
+package org.coreg.app.session;
+
+/** What changed in a {@link Session}; listeners redraw only what depends on it. */
+public enum SessionChange {
+    VOLUMES, TRANSFORM, ROI, CURSOR, DISPLAY, HISTORY
+}

@@ -1,0 +1,224 @@
+package org.coreg.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Accordion;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.coreg.app.Role;
+import org.coreg.app.VolumeLoader;
+import org.coreg.app.Workstation;
+import org.coreg.app.register.RegistrationService;
+import org.coreg.app.render.ViewPlane;
+import org.coreg.app.session.Session;
+import org.coreg.app.task.TaskHandle;
+import org.coreg.app.task.TaskRunner;
+
+/**
+ * The workstation window: menu and tool bar, three orthogonal views sharing one crosshair, the pre-align and
+ * register panels, and the status bar. Builds the {@link Workstation} use cases over one {@link Session}.
+ */
+public final class MainWindow {
+    private final Stage stage;
+    private final Session session = new Session();
+    private final Workstation workstation;
+    private final Map<ViewPlane, SliceView> views = new EnumMap<>(ViewPlane.class);
+    private final DisplayControls controls;
+    private final GridPane viewGrid = new GridPane();
+    private final BorderPane root = new BorderPane();
+    private String lastError;
+    private ViewPlane maximised;
+
+    public MainWindow(Stage stage, TaskRunner tasks, VolumeLoader loader, RegistrationService registration) {
+        this.stage = stage;
+        this.workstation = new Workstation(session, tasks, loader, registration, this::showError);
+        this.controls = new DisplayControls(session);
+        ExecutorService renderThreads = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "coreg-render");
+            t.setDaemon(true);
+            return t;
+        });
+        stage.setOnHidden(e -> renderThreads.shutdownNow());
+        for (ViewPlane p : ViewPlane.values()) {
+            SliceView v = new SliceView(session, p, controls::mode, renderThreads);
+            v.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2) {
+                    toggleMaximised(p);
+                }
+            });
+            views.put(p, v);
+        }
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints col = new ColumnConstraints();
+            col.setPercentWidth(50);
+            viewGrid.getColumnConstraints().add(col);
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(50);
+            viewGrid.getRowConstraints().add(row);
+        }
+        layoutViews();
+        viewGrid.setHgap(2);
+        viewGrid.setVgap(2);
+        viewGrid.setStyle("-fx-background-color: #202020;");
+
+        TitledPane preAlign = new TitledPane("Pre-align", new PreAlignPanel(session));
+        TitledPane register = new TitledPane("Register", new RegisterPanel(workstation));
+        TitledPane transforms = new TitledPane("Transforms", new TransformPanel(session));
+        preAlign.setId("preAlignPane");
+        register.setId("registerPane");
+        transforms.setId("transformsPane");
+        Accordion side = new Accordion(preAlign, register, transforms);
+        side.setExpandedPane(register);
+        side.setPrefWidth(300);
+        root.setTop(new VBox(menu(), controls));
+        root.setCenter(viewGrid);
+        root.setRight(side);
+        root.setBottom(new StatusBar(session, tasks));
+        root.setId("mainWindow");
+
+        Scene scene = new Scene(root, 1360, 860);
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            for (File f : files) {
+                open(session.fixed().isEmpty() ? Role.FIXED : Role.MOVING, f.toPath());
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+        stage.setTitle("Coreg workstation");
+        stage.setScene(scene);
+    }
+
+    private MenuBar menu() {
+        MenuItem openFixed = new MenuItem("Open fixed...");
+        openFixed.setOnAction(e -> choose(Role.FIXED));
+        openFixed.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        MenuItem openMoving = new MenuItem("Open moving...");
+        openMoving.setOnAction(e -> choose(Role.MOVING));
+        openMoving.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        MenuItem quit = new MenuItem("Quit");
+        quit.setOnAction(e -> stage.close());
+        MenuItem undo = new MenuItem("Undo");
+        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+        undo.setOnAction(e -> session.undo());
+        MenuItem redo = new MenuItem("Redo");
+        redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Y"));
+        redo.setOnAction(e -> session.redo());
+        MenuItem clearRoi = new MenuItem("Remove crop box");
+        clearRoi.setOnAction(e -> session.setRoi(null));
+        MenuBar bar = new MenuBar(new Menu("File", null, openFixed, openMoving, quit),
+                new Menu("Edit", null, undo, redo, clearRoi));
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private void choose(Role role) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(role == Role.FIXED ? "Open fixed image" : "Open moving image");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Images", "*.nii", "*.nii.gz", "*.mha", "*.mhd", "*.nrrd", "*.nhdr",
+                        "*.dcm"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            open(role, f.toPath());
+        }
+    }
+
+    /** Opens {@code file} as the fixed or moving image in the background. */
+    public TaskHandle open(Role role, Path file) {
+        return workstation.open(role, file);
+    }
+
+    private void layoutViews() {
+        viewGrid.getChildren().clear();
+        if (maximised != null) {
+            SliceView v = views.get(maximised);
+            GridPane.setHgrow(v, Priority.ALWAYS);
+            GridPane.setVgrow(v, Priority.ALWAYS);
+            viewGrid.add(v, 0, 0, 2, 2);
+            return;
+        }
+        int[][] cells = {{0, 0}, {1, 0}, {0, 1}};
+        for (ViewPlane p : ViewPlane.values()) {
+            SliceView v = views.get(p);
+            GridPane.setHgrow(v, Priority.ALWAYS);
+            GridPane.setVgrow(v, Priority.ALWAYS);
+            viewGrid.add(v, cells[p.ordinal()][0], cells[p.ordinal()][1]);
+        }
+        Label help = new Label("""
+                Left drag: crosshair (Navigate), move moving image (Pre-align; Shift rotates
+                about the crosshair), draw or resize the crop box (Crop box).
+                Right drag: window/level of the fixed image (Shift: moving).
+                Wheel: slices. Ctrl-wheel: zoom. Middle drag: pan. Double-click: maximise a view.
+                Views are in the fixed image's LPS space, radiological (R on screen left).""");
+        help.setId("help");
+        help.setWrapText(true);
+        help.setPadding(new Insets(10));
+        help.setStyle("-fx-text-fill: #c8c8c8; -fx-font-size: 12px;");
+        viewGrid.add(help, 1, 1);
+    }
+
+    /** Shows only {@code plane}'s view, or all three again if it was already maximised. */
+    public void toggleMaximised(ViewPlane plane) {
+        maximised = maximised == plane ? null : plane;
+        layoutViews();
+    }
+
+    private void showError(String message) {
+        lastError = message;
+        ErrorDialogs.show(stage, message);
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public Workstation workstation() {
+        return workstation;
+    }
+
+    /** True when every view shows its newest render. */
+    public boolean viewsUpToDate() {
+        return views.values().stream().allMatch(SliceView::isUpToDate);
+    }
+
+    public SliceView view(ViewPlane p) {
+        return views.get(p);
+    }
+
+    /** The last error message shown to the user, or null. */
+    public String lastError() {
+        return lastError;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

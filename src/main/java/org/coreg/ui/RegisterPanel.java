@@ -1,0 +1,204 @@
+package org.coreg.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.coreg.app.Workstation;
+import org.coreg.app.register.RegistrationListener;
+import org.coreg.app.register.RegistrationOptions;
+import org.coreg.app.register.RegistrationOutcome;
+import org.coreg.app.register.RegistrationStage;
+import org.coreg.app.session.Session;
+import org.coreg.app.task.TaskHandle;
+
+/**
+ * Register: stages, preset, use of the crop box, Register and Cancel, a progress bar per level and a live plot of
+ * the metric. The run happens in the background through the {@link Workstation}; this panel only shows it.
+ */
+final class RegisterPanel extends VBox {
+    private final Workstation workstation;
+    private final CheckBox rigid = new CheckBox("Rigid");
+    private final CheckBox affine = new CheckBox("Affine");
+    private final ComboBox<String> preset = new ComboBox<>();
+    private final CheckBox useRoi = new CheckBox("Restrict to crop box");
+    private final Button register = new Button("Register");
+    private final Button cancel = new Button("Cancel");
+    private final ProgressBar levelProgress = new ProgressBar(0);
+    private final Label status = new Label("Ready");
+    private final XYChart.Series<Number, Number> metric = new XYChart.Series<>();
+    private final ConcurrentLinkedQueue<double[]> pendingPoints = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private TaskHandle running;
+    private static final int MAX_POINTS = 400;
+    private static final long DRAIN_BUDGET_NANOS = 4_000_000;
+    private long stride = 1;
+
+    RegisterPanel(Workstation workstation) {
+        super(6);
+        this.workstation = workstation;
+        setPadding(new Insets(6));
+        rigid.setId("stageRigid");
+        affine.setId("stageAffine");
+        rigid.setSelected(true);
+        affine.setSelected(true);
+        preset.setId("registrationPreset");
+        preset.getItems().setAll(RegistrationOptions.CT_MR_HEAD);
+        preset.setValue(RegistrationOptions.CT_MR_HEAD);
+        useRoi.setId("useRoi");
+        register.setId("register");
+        cancel.setId("cancelRegister");
+        cancel.setDisable(true);
+        levelProgress.setId("levelProgress");
+        levelProgress.setMaxWidth(Double.MAX_VALUE);
+        status.setId("registerStatus");
+        NumberAxis x = new NumberAxis();
+        x.setLabel("iteration");
+        NumberAxis y = new NumberAxis();
+        y.setForceZeroInRange(false);
+        y.setLabel("metric");
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setId("metricChart");
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setPrefHeight(170);
+        chart.getData().add(metric);
+        register.setOnAction(e -> start());
+        cancel.setOnAction(e -> {
+            if (running != null) {
+                running.cancel();
+                status.setText("Cancelling...");
+            }
+        });
+        Session s = workstation.session();
+        getChildren().addAll(new HBox(8, rigid, affine), preset, useRoi, new HBox(8, register, cancel),
+                levelProgress, status, chart);
+        s.addListener(c -> updateEnabled());
+        updateEnabled();
+    }
+
+    private void updateEnabled() {
+        Session s = workstation.session();
+        register.setDisable(running != null || s.fixed().isEmpty() || s.moving().isEmpty());
+        useRoi.setDisable(s.roi().isEmpty());
+    }
+
+    private void start() {
+        List<RegistrationStage> stages = new ArrayList<>();
+        if (rigid.isSelected()) {
+            stages.add(RegistrationStage.RIGID);
+        }
+        if (affine.isSelected()) {
+            stages.add(RegistrationStage.AFFINE);
+        }
+        if (stages.isEmpty()) {
+            status.setText("Choose at least one stage.");
+            return;
+        }
+        Session s = workstation.session();
+        RegistrationOptions options = new RegistrationOptions(stages, preset.getValue(),
+                useRoi.isSelected() ? s.roi().orElse(null) : null, s.fixedToMoving());
+        metric.getData().clear();
+        stride = 1;
+        levelProgress.setProgress(0);
+        status.setText("Starting...");
+        cancel.setDisable(false);
+        running = workstation.register(options, new Listener(), this::ended);
+        updateEnabled();
+    }
+
+    private void ended(RegistrationOutcome outcome) {
+        drain();
+        status.setText(switch (outcome) {
+            case SUCCEEDED -> "Finished: the result is the current transform (Undo returns to the start)";
+            case FAILED -> "Failed";
+            case CANCELLED -> "Cancelled: the transform is unchanged";
+        });
+        running = null;
+        cancel.setDisable(true);
+        levelProgress.setProgress(0);
+        updateEnabled();
+    }
+
+    /** Status text of the last run ("Finished", "Stopped", a level, ...). */
+    String statusText() {
+        return status.getText();
+    }
+
+    /** Shows queued engine events for at most {@link #DRAIN_BUDGET_NANOS} per pulse, then yields to the UI. */
+    private void drain() {
+        drainScheduled.set(false);
+        long start = System.nanoTime();
+        double[] p;
+        while ((p = pendingPoints.poll()) != null) {
+            if (p.length == 2) {
+                plot(p[0], p[1]);
+            } else if (running != null) { // level news that arrives after the end is stale
+                levelProgress.setProgress(p[1] / p[2]);
+                status.setText("Level " + (int) p[1] + " of " + (int) p[2] + " (" + RegistrationStage.values()[(int) p[0]]
+                        .name().toLowerCase() + ")");
+            }
+            if (System.nanoTime() - start > DRAIN_BUDGET_NANOS && !pendingPoints.isEmpty()) {
+                if (drainScheduled.compareAndSet(false, true)) {
+                    Platform.runLater(this::drain);
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * Adds a metric point, keeping at most {@link #MAX_POINTS} on the chart: when full, every other point is
+     * dropped and only every {@code stride}-th iteration is plotted from then on, so long runs stay cheap to draw.
+     */
+    private void plot(double iteration, double value) {
+        if (((long) iteration) % stride != 0) {
+            return;
+        }
+        var data = metric.getData();
+        if (data.size() >= MAX_POINTS) {
+            List<XYChart.Data<Number, Number>> kept = new ArrayList<>();
+            for (int i = 0; i < data.size(); i += 2) {
+                kept.add(data.get(i));
+            }
+            data.setAll(kept);
+            stride *= 2;
+        }
+        data.add(new XYChart.Data<>(iteration, value));
+    }
+
+    /** Queues engine callbacks and drains them in one UI pulse, so a fast engine cannot flood the UI thread. */
+    private final class Listener implements RegistrationListener {
+        private int count;
+
+        @Override
+        public void levelStarted(RegistrationStage stage, int level, int levels) {
+            post(new double[] {stage.ordinal(), level, levels});
+        }
+
+        @Override
+        public void iteration(int iteration, double value) {
+            post(new double[] {count++, value});
+        }
+
+        private void post(double[] item) {
+            pendingPoints.add(item);
+            if (drainScheduled.compareAndSet(false, true)) {
+                Platform.runLater(RegisterPanel.this::drain);
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.coreg.ui;
+
+/** What a left-button drag does in the slice views. */
+public enum ViewMode {
+    /** Click or drag moves the crosshair. */
+    NAVIGATE,
+    /** Drag moves the moving image; Shift-drag rotates it about the crosshair. */
+    PRE_ALIGN,
+    /** Drag draws the crop box, or moves its edges, corners or the whole box. */
+    ROI
+}
