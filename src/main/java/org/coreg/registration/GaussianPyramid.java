@@ -27,8 +27,7 @@ public final class GaussianPyramid {
         for (int l = 0; l < levels; l++) {
             double target = min * Math.pow(2, levels - 1 - l);
             for (int d = 0; d < 3; d++) {
-                int k = (int) Math.max(1, Math.floor(target / g.spacing(d) + 0.5));
-                f[l][d] = Math.min(k, Math.max(1, g.size(d) / 4 > 0 ? g.size(d) / 4 : 1));
+                f[l][d] = g.size(d) == 1 ? 1 : (int) Math.max(1, Math.floor(target / g.spacing(d) + 0.5));
             }
         }
         return f;

@@ -17,7 +17,7 @@ import org.coreg.image.interpolation.Interpolator;
  * <p>Order of work: inputs are checked; the fixed and moving pyramids are built; the rigid stage runs from the
  * coarsest level to full resolution (with the global search at the coarsest level, see {@link GlobalSearchMode});
  * if the samples stop overlapping the moving image the run re-initialises once from the centres of mass with a
- * global search; the affine stage, if asked for, starts from the rigid result at the two finest levels and is kept
+ * global search; the affine stage, if asked for, starts from the rigid result at the three finest levels and is kept
  * only if it improves the metric.
  */
 public final class Registration {
@@ -120,8 +120,9 @@ public final class Registration {
             MetricValue end = top.metric().evaluate(rigid, check, false);
             if (s.stages().contains(Stage.AFFINE)) {
                 AffineTransform affine = AffineTransform.from(rigid);
-                for (int l = Math.max(0, ctx.size() - 2); l < ctx.size(); l++) {
-                    optimise(affine, ctx.get(l), "affine", s.iterations(), ctx.get(l).maxStepMm());
+                for (int l = Math.max(0, ctx.size() - 3); l < ctx.size(); l++) {
+                    // Twelve parameters with weak, noisy shear and scale gradients need more steps than six.
+                    optimise(affine, ctx.get(l), "affine", 2 * s.iterations(), ctx.get(l).maxStepMm());
                 }
                 MetricValue a = top.metric().evaluate(affine, check, false);
                 if (a.cost() < end.cost() && a.overlap() >= MIN_OVERLAP) {
