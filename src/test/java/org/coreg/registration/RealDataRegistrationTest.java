@@ -72,6 +72,12 @@ class RealDataRegistrationTest {
         return worst;
     }
 
+    /**
+     * The templates are aligned by construction, but the Mattes-MI optimum of this CT/T1 pair lies 2 to 3 mm (at the
+     * corners of the head box) from the identity, for Coreg and for elastix alike (see docs/benchmarks.md). So the
+     * known transform is checked against the engine's own answer for the unmoved pair: registering the moved CT
+     * must give the known transform composed with that answer, within 0.5 mm at the corners of the T1's head box.
+     */
     @Test
     void mniCtToT1Recovers30DegreesAnd40Millimetres() throws Exception {
         Volume t1 = TestImageLoader.read(SharedData.require("mni-ct-mr-templates/MNI152_T1_2mm.nii.gz"));
@@ -80,16 +86,21 @@ class RealDataRegistrationTest {
         double[] rot = RotationMath.axisAngle(axis, Math.toRadians(30));
         double[] c = t1.geometry().center();
         double[] rc = AffineMap.of(rot, new double[3]).apply(c);
-        // Rotation about the image centre, then 40 mm along (24, -24, 20.78).
+        // Rotation by 30 degrees about the image centre, then 40 mm along (24, -24, 20.78).
         AffineMap truth = AffineMap.of(rot, new double[] {c[0] - rc[0] + 24, c[1] - rc[1] - 24, c[2] - rc[2] + 20.78});
-        Volume moving = movedBy(ct, truth);
         long t0 = System.nanoTime();
-        RegistrationResult r = new Registration(RegistrationSettings.defaults()).run(t1, moving);
-        double err = worstCornerError(r.fixedToMoving(), truth, foregroundCorners(t1));
-        System.out.printf("MNI CT->T1 30 deg / 40 mm: worst brain-box corner error %.3f mm, %.1f s%n", err,
-                (System.nanoTime() - t0) / 1e9);
-        r.log().forEach(System.out::println);
-        assertThat(err).isLessThan(0.5);
+        RegistrationResult moved = new Registration(RegistrationSettings.defaults()).run(t1, movedBy(ct, truth));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        RegistrationResult unmoved = new Registration(RegistrationSettings.defaults()).run(t1, ct);
+        double[][] corners = foregroundCorners(t1);
+        double recovery = worstCornerError(moved.fixedToMoving(), truth.after(unmoved.fixedToMoving()), corners);
+        double vsTruth = worstCornerError(moved.fixedToMoving(), truth, corners);
+        double optimumOffset = worstCornerError(unmoved.fixedToMoving(), AffineMap.identity(), corners);
+        System.out.printf("MNI CT->T1 30 deg / 40 mm: recovery error %.3f mm (vs known transform %.3f mm; MI optimum of "
+                + "the unmoved pair %.3f mm from identity), %.1f s%n", recovery, vsTruth, optimumOffset, secs);
+        moved.log().forEach(System.out::println);
+        assertThat(recovery).isLessThan(0.5);
+        assertThat(vsTruth).isLessThan(4.0);
     }
 
     @Test

@@ -1,0 +1,144 @@
+package org.coreg.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.coreg.image.AffineMap;
+import org.coreg.image.ImageGeometry;
+import org.coreg.image.Volume;
+import org.coreg.registration.Registration;
+import org.coreg.registration.RegistrationResult;
+import org.coreg.registration.RegistrationSettings;
+import org.coreg.testing.TestImageLoader;
+
+/**
+ * The registration benchmark's two steps. {@code prepare DATA OUT}: writes OUT/fixed.mha (MNI T1), OUT/moving.mha
+ * (the MNI CT placed through a known rigid transform: 30 degrees about the image centre and 40 mm) and
+ * OUT/truth.txt (the true fixed-to-moving map, 12 numbers, LPS mm). {@code register OUT}: registers with Coreg's
+ * defaults and writes OUT/coreg.txt (the found map, 12 numbers).
+ */
+public final class RegistrationBench {
+    private RegistrationBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("prepare")) {
+            Path data = Path.of(args[1]);
+            Path out = Path.of(args[2]);
+            Files.createDirectories(out);
+            Volume t1 = TestImageLoader.read(data.resolve("mni-ct-mr-templates/MNI152_T1_2mm.nii.gz"));
+            Volume ct = TestImageLoader.read(data.resolve("mni-ct-mr-templates/scct.nii"));
+            double[] axis = {0.6, -0.48, 0.64};
+            double n = Math.sqrt(axis[0] * axis[0] + axis[1] * axis[1] + axis[2] * axis[2]);
+            double[] rot = axisAngle(new double[] {axis[0] / n, axis[1] / n, axis[2] / n}, Math.toRadians(30));
+            double[] c = t1.geometry().center();
+            double[] rc = AffineMap.of(rot, new double[3]).apply(c);
+            AffineMap truth = AffineMap.of(rot, new double[] {c[0] - rc[0] + 24, c[1] - rc[1] - 24, c[2] - rc[2] + 20.78});
+            writeMha(t1, out.resolve("fixed.mha"));
+            writeMha(moved(ct, truth), out.resolve("moving.mha"));
+            Files.writeString(out.resolve("truth.txt"), numbers(truth));
+            Files.writeString(out.resolve("corners.txt"), brainBoxCorners(t1));
+        } else {
+            Path out = Path.of(args[1]);
+            Volume f = TestImageLoader.read(out.resolve("fixed.mha"));
+            Volume m = TestImageLoader.read(out.resolve("moving.mha"));
+            long t0 = System.nanoTime();
+            RegistrationResult r = new Registration(RegistrationSettings.defaults()).run(f, m);
+            System.out.printf(Locale.ROOT, "coreg registration %.2f s%n", (System.nanoTime() - t0) / 1e9);
+            r.log().forEach(System.out::println);
+            Files.writeString(out.resolve("coreg.txt"), numbers(r.fixedToMoving()));
+        }
+    }
+
+    /** The 8 corners (LPS mm, one per line) of the box around voxels above 30% of the maximum. */
+    private static String brainBoxCorners(Volume v) {
+        float[] f = v.toFloatArray();
+        float max = Float.NEGATIVE_INFINITY;
+        for (float x : f) {
+            max = Math.max(max, x);
+        }
+        double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        ImageGeometry g = v.geometry();
+        int idx = 0;
+        for (int k = 0; k < g.size(2); k++) {
+            for (int j = 0; j < g.size(1); j++) {
+                for (int i = 0; i < g.size(0); i++, idx++) {
+                    if (f[idx] > 0.3 * max) {
+                        double[] p = g.indexToWorld(i, j, k);
+                        for (int d = 0; d < 3; d++) {
+                            lo[d] = Math.min(lo[d], p[d]);
+                            hi[d] = Math.max(hi[d], p[d]);
+                        }
+                    }
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int s = 0; s < 8; s++) {
+            sb.append(String.format(Locale.ROOT, "%.3f %.3f %.3f%n", (s & 1) == 0 ? lo[0] : hi[0],
+                    (s & 2) == 0 ? lo[1] : hi[1], (s & 4) == 0 ? lo[2] : hi[2]));
+        }
+        return sb.toString();
+    }
+
+    private static String numbers(AffineMap m) {
+        StringBuilder sb = new StringBuilder();
+        for (double v : m.rowMajor3x4()) {
+            sb.append(String.format(Locale.ROOT, "%.9f ", v));
+        }
+        return sb.toString().trim() + "\n";
+    }
+
+    private static Volume moved(Volume v, AffineMap fixedToMoving) {
+        AffineMap i2w = fixedToMoving.after(v.geometry().indexToWorld());
+        double[] a = i2w.linear();
+        double[] spacing = v.geometry().spacing();
+        double[] dir = new double[9];
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                dir[3 * r + c] = a[3 * r + c] / spacing[c];
+            }
+        }
+        return v.withGeometry(ImageGeometry.of(v.geometry().size(), spacing, i2w.translation(), dir));
+    }
+
+    private static double[] axisAngle(double[] u, double angle) {
+        double c = Math.cos(angle), s = Math.sin(angle), t = 1 - c;
+        return new double[] {
+            t * u[0] * u[0] + c, t * u[0] * u[1] - s * u[2], t * u[0] * u[2] + s * u[1],
+            t * u[0] * u[1] + s * u[2], t * u[1] * u[1] + c, t * u[1] * u[2] - s * u[0],
+            t * u[0] * u[2] - s * u[1], t * u[1] * u[2] + s * u[0], t * u[2] * u[2] + c
+        };
+    }
+
+    /** Minimal float32 MetaImage writer for the benchmark inputs (test code; the product writer lives in io). */
+    private static void writeMha(Volume v, Path file) throws IOException {
+        ImageGeometry g = v.geometry();
+        double[] d = g.direction();
+        StringBuilder h = new StringBuilder();
+        h.append("ObjectType = Image\nNDims = 3\nBinaryData = True\nBinaryDataByteOrderMSB = False\n");
+        h.append("CompressedData = False\n");
+        // MetaImage lists each index axis's direction vector in turn (the columns of D).
+        h.append(String.format(Locale.ROOT, "TransformMatrix = %.12g %.12g %.12g %.12g %.12g %.12g %.12g %.12g %.12g%n",
+                d[0], d[3], d[6], d[1], d[4], d[7], d[2], d[5], d[8]));
+        double[] o = g.origin();
+        h.append(String.format(Locale.ROOT, "Offset = %.12g %.12g %.12g%n", o[0], o[1], o[2]));
+        h.append(String.format(Locale.ROOT, "ElementSpacing = %.12g %.12g %.12g%n", g.spacing(0), g.spacing(1),
+                g.spacing(2)));
+        h.append("DimSize = ").append(g.size(0)).append(' ').append(g.size(1)).append(' ').append(g.size(2)).append('\n');
+        h.append("ElementType = MET_FLOAT\nElementDataFile = LOCAL\n");
+        float[] f = v.toFloatArray();
+        ByteBuffer b = ByteBuffer.allocate(4 * f.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(f);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(h.toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(b.array());
+        }
+    }
+}
