@@ -23,7 +23,7 @@ import org.coreg.image.interpolation.Interpolator;
 public final class Registration {
     /** Below this fraction of fixed samples inside the moving image a level is considered lost. */
     static final double MIN_OVERLAP = 0.10;
-    private static final int SEARCH_REFINE_ITERATIONS = 60;
+    private static final int SEARCH_REFINE_ITERATIONS = 40;
     /** A start that converged at the coarsest level is replaced only by a search result at least this much better. */
     private static final double START_MARGIN = 0.05;
 
@@ -51,8 +51,8 @@ public final class Registration {
         startNanos = System.nanoTime();
         checkCancel("before start");
         RegistrationSettings s = settings;
-        float[] fv = fixed.toFloatArray();
-        float[] mv = moving.toFloatArray();
+        float[] fv = RealValues.of(fixed);
+        float[] mv = RealValues.of(moving);
         InputValidator.check(fixed, moving, fv, mv, s);
         try (Workers workers = new Workers(s.threads())) {
             List<PyramidLevel> fp = new ArrayList<>();
@@ -84,7 +84,10 @@ public final class Registration {
                 double[] sp = fp.get(l).geometry().spacing();
                 ctx.add(new LevelContext(l, sampler, metric, (sp[0] + sp[1] + sp[2]) / 3));
             }
-            return new StagesRun(s, ctx, pre, fp.get(0), mp.get(0), fl, ml).run();
+            StagesRun run = new StagesRun(s, ctx, pre, fp.get(0), mp.get(0), fl, ml);
+            run.log.add(new LevelLog("prepare", -1, 0, Double.NaN, Double.NaN, elapsedMillis(),
+                    "inputs checked, intensity limits and " + s.levels() + "-level pyramids built"));
+            return run.run();
         }
     }
 

@@ -45,9 +45,13 @@ public final class RegistrationBench {
             Files.writeString(out.resolve("corners.txt"), brainBoxCorners(t1));
         } else {
             Path out = Path.of(args[1]);
+            long r0 = System.nanoTime();
             Volume f = TestImageLoader.read(out.resolve("fixed.mha"));
             Volume m = TestImageLoader.read(out.resolve("moving.mha"));
             long t0 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "JVM up %d ms before main; read %.2f s%n", System.currentTimeMillis()
+                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() - (t0 - r0) / 1_000_000,
+                    (t0 - r0) / 1e9);
             RegistrationResult r = new Registration(RegistrationSettings.defaults()).run(f, m);
             System.out.printf(Locale.ROOT, "coreg registration %.2f s%n", (System.nanoTime() - t0) / 1e9);
             r.log().forEach(System.out::println);
