@@ -56,21 +56,25 @@ def tv(path):
     m = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", s).group(1).split(":")
     secs = sum(float(x) * 60 ** i for i, x in enumerate(reversed(m)))
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", s).group(1)) / 1024
-    return secs, rss
+    cpu = float(re.search(r"User time \(seconds\): (\S+)", s).group(1)) + \
+        float(re.search(r"System time \(seconds\): (\S+)", s).group(1))
+    return secs, rss, cpu
 rows = {}
 for tool in ("coreg", "elastix"):
-    ts, rs, es = [], [], []
+    ts, rs, es, cs = [], [], [], []
     for i in range(1, runs + 1):
-        s, r = tv(f"{w}/time-{tool}-{i}.txt")
-        ts.append(s); rs.append(r)
+        s, r, c = tv(f"{w}/time-{tool}-{i}.txt")
+        ts.append(s); rs.append(r); cs.append(c)
         m = mat([float(x) for x in open(f"{w}/coreg-{i}.txt").read().split()]) if tool == "coreg" \
             else elastix_map(f"{w}/elastix-{i}/TransformParameters.0.txt")
         es.append(err(m))
-    rows[tool] = (statistics.median(ts), statistics.median(rs), statistics.median(es), max(es))
-print(f"runs: {runs}")
-print("| tool | median wall time (s) | median peak RSS (MiB) | median worst corner error (mm) | max over runs (mm) |")
-print("|---|---|---|---|---|")
-for tool, (t, r, e, emax) in rows.items():
-    print(f"| {tool} | {t:.2f} | {r:.0f} | {e:.2f} | {emax:.2f} |")
-print(f"\ntime ratio coreg/elastix: {rows['coreg'][0] / rows['elastix'][0]:.2f}")
+    rows[tool] = (statistics.median(ts), statistics.median(cs), statistics.median(rs), statistics.median(es), max(es))
+with open("/proc/loadavg") as f:
+    load = f.read().split()[0]
+print(f"runs: {runs}, load average at the end: {load}")
+print("| tool | median wall time (s) | median CPU time, user+sys (s) | median peak RSS (MiB) | median worst corner error vs known transform (mm) | max over runs (mm) |")
+print("|---|---|---|---|---|---|")
+for tool, (t, c, r, e, emax) in rows.items():
+    print(f"| {tool} | {t:.2f} | {c:.2f} | {r:.0f} | {e:.2f} | {emax:.2f} |")
+print(f"\nratio coreg/elastix: wall time {rows['coreg'][0] / rows['elastix'][0]:.2f}, CPU time {rows['coreg'][1] / rows['elastix'][1]:.2f}")
 PY
