@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark: rigid CT-to-MR registration, Coreg vs elastix 5.0.1, same pair, same run, repeated.
-# Pair: MNI152 T1 (fixed) and the MNI CT template (moving) placed through a known rigid transform (30 degrees about
-# the image centre, 40 mm), written as float MetaImages. elastix runs bench/elastix-rigid.txt (Euler, Mattes MI 32
+# Pairs: "mni", the MNI152 T1 (fixed) and the MNI CT template (moving) placed through a known rigid transform (30
+# degrees about the image centre, 40 mm); "phantom", the synthetic head phantom (MR-like fixed, CT-like moving, 12
+# degrees / 14 mm, exact ground truth). Both written as float MetaImages. elastix runs bench/elastix-rigid.txt (Euler, Mattes MI 32
 # bins, 4 levels, 200 iterations x 3000 samples, linear interpolation, ASGD, geometric-centre start). Coreg runs its
 # defaults (same numbers, plus its automatic global search) in a fresh JVM per run (start-up included).
 # Reports median wall time, median peak RSS (/usr/bin/time -v) and the worst error at the 8 corners of the T1's
-# brain box (mm, vs the known transform) for both, and the time ratio.
+# brain box (mni) or of a 120 mm cube (phantom), in mm vs the known transform, for both, and the time ratios.
 # Usage: bench/register-vs-elastix.sh [RUNS]   (default 5; needs elastix and ../shared/data or $COREG_SHARED_DATA)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,23 +19,27 @@ cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
 java25() { bin/with-jdk25 java "$@"; }
 java25 -cp "$cp" org.coreg.bench.RegistrationBench prepare "$data" "$w"
 jbin=$(bin/with-jdk25 bash -c 'command -v java')
-rm -f "$w"/times-*.txt
-for i in $(seq 1 "$runs"); do
-  /usr/bin/time -v -o "$w/time-coreg-$i.txt" "$jbin" -cp "$cp" org.coreg.bench.RegistrationBench register "$w" >/dev/null
-  cp "$w/coreg.txt" "$w/coreg-$i.txt"
-  rm -rf "$w/elastix-$i"; mkdir -p "$w/elastix-$i"
-  /usr/bin/time -v -o "$w/time-elastix-$i.txt" elastix -f "$w/fixed.mha" -m "$w/moving.mha" \
-    -p bench/elastix-rigid.txt -out "$w/elastix-$i" >/dev/null
+for pair in mni phantom; do
+  for i in $(seq 1 "$runs"); do
+    /usr/bin/time -v -o "$w/$pair-time-coreg-$i.txt" "$jbin" -cp "$cp" org.coreg.bench.RegistrationBench register \
+      "$w" "$pair" >/dev/null
+    cp "$w/$pair-coreg.txt" "$w/$pair-coreg-$i.txt"
+    rm -rf "$w/$pair-elastix-$i"; mkdir -p "$w/$pair-elastix-$i"
+    /usr/bin/time -v -o "$w/$pair-time-elastix-$i.txt" elastix -f "$w/$pair-fixed.mha" -m "$w/$pair-moving.mha" \
+      -p bench/elastix-rigid.txt -out "$w/$pair-elastix-$i" >/dev/null
+  done
 done
-python3 - "$w" "$runs" <<'PY'
+for pair in mni phantom; do
+"$jbin" -cp "$cp" org.coreg.bench.RegistrationBench warm "$w" "$pair" "$((runs + 1))" > "$w/$pair-warm.txt"
+python3 - "$w" "$runs" "$pair" <<'PY'
 import math, re, statistics, sys
-w, runs = sys.argv[1], int(sys.argv[2])
+w, runs, pair = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 def mat(nums):
     return [nums[0:4], nums[4:8], nums[8:12]]
 def apply(m, p):
     return [sum(m[r][c] * p[c] for c in range(3)) + m[r][3] for r in range(3)]
-truth = mat([float(x) for x in open(f"{w}/truth.txt").read().split()])
-corners = [[float(x) for x in l.split()] for l in open(f"{w}/corners.txt") if l.strip()]
+truth = mat([float(x) for x in open(f"{w}/{pair}-truth.txt").read().split()])
+corners = [[float(x) for x in l.split()] for l in open(f"{w}/{pair}-corners.txt") if l.strip()]
 def err(m):
     return max(math.dist(apply(m, p), apply(truth, p)) for p in corners)
 def elastix_map(path):
@@ -63,18 +68,21 @@ rows = {}
 for tool in ("coreg", "elastix"):
     ts, rs, es, cs = [], [], [], []
     for i in range(1, runs + 1):
-        s, r, c = tv(f"{w}/time-{tool}-{i}.txt")
+        s, r, c = tv(f"{w}/{pair}-time-{tool}-{i}.txt")
         ts.append(s); rs.append(r); cs.append(c)
-        m = mat([float(x) for x in open(f"{w}/coreg-{i}.txt").read().split()]) if tool == "coreg" \
-            else elastix_map(f"{w}/elastix-{i}/TransformParameters.0.txt")
+        m = mat([float(x) for x in open(f"{w}/{pair}-coreg-{i}.txt").read().split()]) if tool == "coreg" \
+            else elastix_map(f"{w}/{pair}-elastix-{i}/TransformParameters.0.txt")
         es.append(err(m))
     rows[tool] = (statistics.median(ts), statistics.median(cs), statistics.median(rs), statistics.median(es), max(es))
 with open("/proc/loadavg") as f:
     load = f.read().split()[0]
-print(f"runs: {runs}, load average at the end: {load}")
+print(f"\npair: {pair}, runs: {runs}, load average at the end: {load}")
 print("| tool | median wall time (s) | median CPU time, user+sys (s) | median peak RSS (MiB) | median worst corner error vs known transform (mm) | max over runs (mm) |")
 print("|---|---|---|---|---|---|")
 for tool, (t, c, r, e, emax) in rows.items():
     print(f"| {tool} | {t:.2f} | {c:.2f} | {r:.0f} | {e:.2f} | {emax:.2f} |")
+warm = float(open(f"{w}/{pair}-warm.txt").read())
+print(f"| coreg, registration only, warm JVM (median of runs 2..{runs + 1} in one process) | {warm:.2f} | | | | |")
 print(f"\nratio coreg/elastix: wall time {rows['coreg'][0] / rows['elastix'][0]:.2f}, CPU time {rows['coreg'][1] / rows['elastix'][1]:.2f}")
 PY
+done

@@ -80,9 +80,14 @@ public final class Registration {
                     sampler = finest;
                 }
                 Interpolator in = s.interpolation().over(mp.get(l).grid());
-                MattesMutualInformation metric = new MattesMutualInformation(mp.get(l), in, pre, fl, ml, s.bins(), workers);
+                MattesMutualInformation mi = new MattesMutualInformation(mp.get(l), in, pre, fl, ml, s.bins(), workers);
+                ImageMetric metric = switch (s.metric()) {
+                    case MATTES_MI -> mi;
+                    case MEAN_SQUARES -> new MeanSquares(mp.get(l), in, pre, workers);
+                    case NORMALIZED_CORRELATION -> new NormalizedCorrelation(mp.get(l), in, pre, workers);
+                };
                 double[] sp = fp.get(l).geometry().spacing();
-                ctx.add(new LevelContext(l, sampler, metric, (sp[0] + sp[1] + sp[2]) / 3));
+                ctx.add(new LevelContext(l, sampler, mi, metric, (sp[0] + sp[1] + sp[2]) / 3));
             }
             StagesRun run = new StagesRun(s, ctx, pre, fp.get(0), mp.get(0), fl, ml);
             run.log.add(new LevelLog("prepare", -1, 0, Double.NaN, Double.NaN, elapsedMillis(),
@@ -157,7 +162,7 @@ public final class Registration {
                 LevelContext c = ctx.get(l);
                 String lost = null;
                 if (l == 0 && !searched && mode != GlobalSearchMode.NEVER) {
-                    double overlap = c.metric().evaluate(rigid, searchSamples(c), false).overlap();
+                    double overlap = c.mi().evaluate(rigid, searchSamples(c), false).overlap();
                     if (mode == GlobalSearchMode.ALWAYS || overlap < 0.5) {
                         rigid = search(c, List.of(rigid), 0, String.format(Locale.ROOT,
                                 "start overlap %.0f%%", 100 * overlap));
@@ -199,7 +204,7 @@ public final class Registration {
             GlobalSearch.Outcome o = GlobalSearch.run(c, fixedCom, movingCom, starts, margin, samples,
                     t -> optimise(t, c, "search", SEARCH_REFINE_ITERATIONS, 2 * c.maxStepMm()),
                     () -> checkCancel("global search"));
-            MetricValue v = c.metric().evaluate(o.best(), samples, false);
+            MetricValue v = c.mi().evaluate(o.best(), samples, false);
             log.add(new LevelLog("search", c.level(), 0, v.cost(), v.overlap(), (System.nanoTime() - t0) / 1_000_000,
                     why + "; " + o.note()));
             return o.best();
