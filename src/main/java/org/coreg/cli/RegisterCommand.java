@@ -16,6 +16,7 @@ import org.coreg.io.AtomicOutput;
 import org.coreg.io.ImageFormats;
 import org.coreg.io.transform.TransformFiles;
 import org.coreg.registration.Initialisation;
+import org.coreg.registration.MetricKind;
 import org.coreg.registration.IterationEvent;
 import org.coreg.registration.Registration;
 import org.coreg.registration.RegistrationException;
@@ -68,6 +69,11 @@ final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--fixed-mask", paramLabel = "MASK", description = "Use only fixed voxels where this mask is non-zero.")
     Path fixedMask;
 
+    @Option(names = "--metric", defaultValue = "mi", paramLabel = "M",
+            description = "mi (Mattes mutual information, default: CT to MR), ms (mean squares) or ncc (normalised "
+                    + "correlation) for same-modality pairs.")
+    String metric;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random samples (same seed, same result).")
     long seed;
 
@@ -115,7 +121,7 @@ final class RegisterCommand implements Callable<Integer> {
         if (outImage != null) {
             formats.write(Resampler.toFixedGrid(m, f.geometry(), r.fixedToMoving(), InterpolationKind.LINEAR), outImage);
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (fixed->moving, LPS mm); final -MI %.4f, overlap %.0f%%"
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (fixed->moving, LPS mm); final metric %.4f, overlap %.0f%%"
                 + "%s%n", outTransform, r.finalMetric(), 100 * r.overlap(), r.searched() ? ", global search ran" : "");
         return 0;
     }
@@ -129,7 +135,13 @@ final class RegisterCommand implements Callable<Integer> {
         if (!preset.equals("ct-mr-head")) {
             throw new IllegalArgumentException("--preset: expected ct-mr-head, found '" + preset + "'");
         }
-        RegistrationSettings s = RegistrationSettings.defaults().withSeed(seed).withThreads(threads);
+        RegistrationSettings s = RegistrationSettings.defaults().withSeed(seed).withThreads(threads)
+                .withMetric(switch (metric) {
+                    case "mi" -> MetricKind.MATTES_MI;
+                    case "ms" -> MetricKind.MEAN_SQUARES;
+                    case "ncc" -> MetricKind.NORMALIZED_CORRELATION;
+                    default -> throw new IllegalArgumentException("--metric: expected mi, ms or ncc, found '" + metric + "'");
+                });
         List<Stage> st = new ArrayList<>();
         for (String name : stages) {
             st.add(switch (name.trim().toLowerCase(Locale.ROOT)) {
