@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
         description = "Register a moving image (e.g. CT) to a fixed image (e.g. MRI); writes the fixed->moving "
                 + "transform (ITK text, LPS) and optionally the moving image resampled onto the fixed grid.")
 final class RegisterCommand implements Callable<Integer> {
-    @Option(names = "--fixed", required = true, paramLabel = "F", description = "Fixed (reference) image, e.g. the MRI.")
+    @Option(names = "--fixed", required = true, paramLabel = "F",
+            description = "Fixed (reference) image, e.g. the MRI.")
     Path fixed;
 
     @Option(names = "--moving", required = true, paramLabel = "M", description = "Moving image, e.g. the CT.")

@@ -63,7 +63,8 @@ public final class Registration {
             FixedSampler finest = new FixedSampler(fixedFull, s.fixedMask(), s.roi());
             if (finest.candidateCount() == 0) {
                 throw new RegistrationException("the fixed-image mask and ROI together select no voxel of '"
-                        + fixed.metadata().name() + "'; enlarge the ROI or check that the mask lies on the fixed image");
+                        + fixed.metadata().name()
+                        + "'; enlarge the ROI or check that the mask lies on the fixed image");
             }
             IntensityLimits fl = IntensityLimits.robust(fv, 0.005, 0.995);
             IntensityLimits ml = IntensityLimits.robust(mv, 0.005, 0.995);
@@ -75,7 +76,8 @@ public final class Registration {
             List<LevelContext> ctx = new ArrayList<>();
             AffineMap pre = s.initialTransform() == null ? AffineMap.identity() : s.initialTransform();
             for (int l = 0; l < s.levels(); l++) {
-                FixedSampler sampler = l == s.levels() - 1 ? finest : new FixedSampler(fp.get(l), s.fixedMask(), s.roi());
+                FixedSampler sampler = l == s.levels() - 1 ? finest
+                        : new FixedSampler(fp.get(l), s.fixedMask(), s.roi());
                 if (sampler.candidateCount() == 0) {
                     sampler = finest;
                 }
@@ -170,8 +172,8 @@ public final class Registration {
                 }
                 MetricValue v = optimise(rigid, c, "rigid", s.iterations(), c.maxStepMm());
                 if (v == null || v.overlap() < MIN_OVERLAP) {
-                    lost = String.format(Locale.ROOT, "after the rigid stage at level %d only %.0f%% of the fixed-image "
-                            + "samples fall inside the moving image", l, v == null ? 0.0 : 100 * v.overlap());
+                    lost = String.format(Locale.ROOT, "after the rigid stage at level %d only %.0f%% of the "
+                            + "fixed-image samples fall inside the moving image", l, v == null ? 0.0 : 100 * v.overlap());
                 } else if (l == 0 && !searched && mode == GlobalSearchMode.AUTO) {
                     rigid = search(c, List.of(rigid), START_MARGIN, "checking the start against the search");
                 }
@@ -215,8 +217,8 @@ public final class Registration {
         }
 
         /** Runs one level; returns the metric at the last iteration, or null if the overlap was lost. */
-        private MetricValue optimise(ParametricTransform t, LevelContext c, String stage, int iterations, double maxStep)
-                throws RegistrationException {
+        private MetricValue optimise(ParametricTransform t, LevelContext c, String stage, int iterations,
+                                     double maxStep) throws RegistrationException {
             long t0 = System.nanoTime();
             SampleSet probe = c.sampler().draw(Math.max(2000, s.samples()), new SplittableRandom(s.seed() + 99));
             double[] scales = ParameterScales.estimate(t, probe, pre);
