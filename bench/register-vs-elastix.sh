@@ -4,7 +4,8 @@
 # degrees about the image centre, 40 mm); "phantom", the synthetic head phantom (MR-like fixed, CT-like moving, 12
 # degrees / 14 mm, exact ground truth). Both written as float MetaImages. elastix runs bench/elastix-rigid.txt (Euler, Mattes MI 32
 # bins, 4 levels, 200 iterations x 3000 samples, linear interpolation, ASGD, geometric-centre start). Coreg runs its
-# defaults (same numbers, plus its automatic global search) in a fresh JVM per run (start-up included).
+# defaults (same numbers, plus its automatic global search) in a fresh JVM per run (start-up included), once with
+# the JVM's default flags ("coreg") and once with flags for short batch runs ("coreg-c1": C1 JIT only, serial GC).
 # Reports median wall time, median peak RSS (/usr/bin/time -v) and the worst error at the 8 corners of the T1's
 # brain box (mni) or of a 120 mm cube (phantom), in mm vs the known transform, for both, and the time ratios.
 # Usage: bench/register-vs-elastix.sh [RUNS]   (default 5; needs elastix and ../shared/data or $COREG_SHARED_DATA)
@@ -19,11 +20,16 @@ cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
 java25() { bin/with-jdk25 java "$@"; }
 java25 -cp "$cp" org.coreg.bench.RegistrationBench prepare "$data" "$w"
 jbin=$(bin/with-jdk25 bash -c 'command -v java')
+# JVM flags for short batch runs: C1 only (compiles fast; the hot loops need little optimisation) and the serial GC.
+short_run_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 for pair in mni phantom; do
   for i in $(seq 1 "$runs"); do
     /usr/bin/time -v -o "$w/$pair-time-coreg-$i.txt" "$jbin" -cp "$cp" org.coreg.bench.RegistrationBench register \
       "$w" "$pair" >/dev/null
     cp "$w/$pair-coreg.txt" "$w/$pair-coreg-$i.txt"
+    /usr/bin/time -v -o "$w/$pair-time-coreg-c1-$i.txt" "$jbin" $short_run_flags -cp "$cp" \
+      org.coreg.bench.RegistrationBench register "$w" "$pair" >/dev/null
+    cp "$w/$pair-coreg.txt" "$w/$pair-coreg-c1-$i.txt"
     rm -rf "$w/$pair-elastix-$i"; mkdir -p "$w/$pair-elastix-$i"
     /usr/bin/time -v -o "$w/$pair-time-elastix-$i.txt" elastix -f "$w/$pair-fixed.mha" -m "$w/$pair-moving.mha" \
       -p bench/elastix-rigid.txt -out "$w/$pair-elastix-$i" >/dev/null
@@ -65,12 +71,12 @@ def tv(path):
         float(re.search(r"System time \(seconds\): (\S+)", s).group(1))
     return secs, rss, cpu
 rows = {}
-for tool in ("coreg", "elastix"):
+for tool in ("coreg", "coreg-c1", "elastix"):
     ts, rs, es, cs = [], [], [], []
     for i in range(1, runs + 1):
         s, r, c = tv(f"{w}/{pair}-time-{tool}-{i}.txt")
         ts.append(s); rs.append(r); cs.append(c)
-        m = mat([float(x) for x in open(f"{w}/{pair}-coreg-{i}.txt").read().split()]) if tool == "coreg" \
+        m = mat([float(x) for x in open(f"{w}/{pair}-{tool}-{i}.txt").read().split()]) if tool != "elastix" \
             else elastix_map(f"{w}/{pair}-elastix-{i}/TransformParameters.0.txt")
         es.append(err(m))
     rows[tool] = (statistics.median(ts), statistics.median(cs), statistics.median(rs), statistics.median(es), max(es))
@@ -83,6 +89,8 @@ for tool, (t, c, r, e, emax) in rows.items():
     print(f"| {tool} | {t:.2f} | {c:.2f} | {r:.0f} | {e:.2f} | {emax:.2f} |")
 warm = float(open(f"{w}/{pair}-warm.txt").read())
 print(f"| coreg, registration only, warm JVM (median of runs 2..{runs + 1} in one process) | {warm:.2f} | | | | |")
-print(f"\nratio coreg/elastix: wall time {rows['coreg'][0] / rows['elastix'][0]:.2f}, CPU time {rows['coreg'][1] / rows['elastix'][1]:.2f}")
+for tool in ("coreg", "coreg-c1"):
+    print(f"ratio {tool}/elastix: wall time {rows[tool][0] / rows['elastix'][0]:.2f}, "
+          f"CPU time {rows[tool][1] / rows['elastix'][1]:.2f}")
 PY
 done
