@@ -13,7 +13,7 @@ import org.coreg.image.interpolation.InterpolationKind;
 import org.coreg.image.interpolation.Interpolator;
 import org.coreg.image.interpolation.ScalarGrid;
 import org.coreg.testing.SharedData;
-import org.coreg.testing.TestImageLoader;
+import org.coreg.io.ImageFormats;
 import org.junit.jupiter.api.Test;
 
 /** Real CT/MR pairs from ../shared/data (skipped where the data is absent). */
@@ -80,8 +80,8 @@ class RealDataRegistrationTest {
      */
     @Test
     void mniCtToT1Recovers30DegreesAnd40Millimetres() throws Exception {
-        Volume t1 = TestImageLoader.read(SharedData.require("mni-ct-mr-templates/MNI152_T1_2mm.nii.gz"));
-        Volume ct = TestImageLoader.read(SharedData.require("mni-ct-mr-templates/scct.nii"));
+        Volume t1 = ImageFormats.standard().read(SharedData.require("mni-ct-mr-templates/MNI152_T1_2mm.nii.gz"));
+        Volume ct = ImageFormats.standard().read(SharedData.require("mni-ct-mr-templates/scct.nii"));
         double[] axis = {0.6, -0.48, 0.64};
         double[] rot = RotationMath.axisAngle(axis, Math.toRadians(30));
         double[] c = t1.geometry().center();
@@ -105,8 +105,8 @@ class RealDataRegistrationTest {
 
     @Test
     void meatPhantomCtToMrRegistersBothWays() throws Exception {
-        Volume mr = TestImageLoader.read(SharedData.require("meat-phantom-ct-mr/mr-t2.mha"));
-        Volume ct = TestImageLoader.read(SharedData.require("meat-phantom-ct-mr/ct.mha"));
+        Volume mr = ImageFormats.standard().read(SharedData.require("meat-phantom-ct-mr/mr-t2.mha"));
+        Volume ct = ImageFormats.standard().read(SharedData.require("meat-phantom-ct-mr/ct.mha"));
         long t0 = System.nanoTime();
         RegistrationResult fwd = new Registration(RegistrationSettings.defaults()).run(mr, ct);
         double secs = (System.nanoTime() - t0) / 1e9;
