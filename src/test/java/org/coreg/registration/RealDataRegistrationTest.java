@@ -127,13 +127,27 @@ class RealDataRegistrationTest {
         assertThat(fwd.overlap()).isGreaterThan(0.5);
     }
 
-    /** Middle slice of each axis of the fixed image: fixed in magenta, resampled moving in green. */
+    /** A display window over the voxels brighter than the background (CT air and padding, MR noise left out). */
+    static IntensityLimits foregroundWindow(float[] v) {
+        IntensityLimits all = IntensityLimits.robust(v, 0.01, 0.99);
+        double floor = all.min() + 0.25 * (all.max() - all.min());
+        float[] fg = new float[v.length];
+        int n = 0;
+        for (float x : v) {
+            if (x > floor) {
+                fg[n++] = x;
+            }
+        }
+        return n < 100 ? all : IntensityLimits.robust(java.util.Arrays.copyOf(fg, n), 0.02, 0.98);
+    }
+
+    /** The middle axial slice of the fixed image: fixed in magenta, resampled moving in green (grey where equal). */
     static void writeOverlay(Volume fixed, Volume moving, AffineMap fixedToMoving, Path png) throws Exception {
         ImageGeometry g = fixed.geometry();
         float[] fv = fixed.toFloatArray();
-        IntensityLimits fl = IntensityLimits.robust(fv, 0.01, 0.99);
+        IntensityLimits fl = foregroundWindow(fv);
         float[] mv = moving.toFloatArray();
-        IntensityLimits ml = IntensityLimits.robust(mv, 0.01, 0.99);
+        IntensityLimits ml = foregroundWindow(mv);
         ImageGeometry mg = moving.geometry();
         Interpolator in = InterpolationKind.LINEAR.over(new ScalarGrid(mv, mg.size(0), mg.size(1), mg.size(2)));
         AffineMap fixedIndexToMovingIndex = mg.worldToIndex().after(fixedToMoving).after(g.indexToWorld());
