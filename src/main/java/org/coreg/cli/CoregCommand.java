@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Register CT to MRI and carry the result where it is needed.",
         subcommands = {InfoCommand.class, ConvertCommand.class, ShrinkCommand.class, InvertCommand.class,
             ComposeCommand.class, ConvertTransformCommand.class, PointsCommand.class, ResampleCommand.class,
-            HardenCommand.class})
+            HardenCommand.class, RegisterCommand.class})
 public final class CoregCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,117 @@
+package org.coreg.registration;
+
+import java.util.SplittableRandom;
+import org.coreg.image.AffineMap;
+import org.coreg.image.ImageGeometry;
+import org.coreg.image.Volume;
+
+/**
+ * The voxels of one fixed-image pyramid level that may be sampled (inside the mask and the ROI box), and random or
+ * full sample sets drawn from them. Positions are voxel centres in LPS mm.
+ */
+public final class FixedSampler {
+    private final PyramidLevel level;
+    private final int[] candidates;
+
+    /**
+     * @param mask a mask volume (non-zero = use), on any grid, or null
+     * @param roi  a box in LPS mm, or null
+     */
+    public FixedSampler(PyramidLevel level, Volume mask, RoiBox roi) {
+        this.level = level;
+        ImageGeometry g = level.geometry();
+        int nx = g.size(0), ny = g.size(1), nz = g.size(2);
+        int[] keep = new int[nx * ny * nz];
+        int count = 0;
+        AffineMap i2w = g.indexToWorld();
+        AffineMap toMask = mask == null ? null : mask.geometry().worldToIndex();
+        double[] p = new double[3];
+        double[] q = new double[3];
+        double[] ijk = new double[3];
+        boolean all = roi == null && toMask == null;
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    if (all) {
+                        keep[count++] = i + nx * (j + ny * k);
+                        continue;
+                    }
+                    ijk[0] = i;
+                    ijk[1] = j;
+                    ijk[2] = k;
+                    i2w.apply(ijk, p);
+                    if (roi != null && !roi.contains(p)) {
+                        continue;
+                    }
+                    if (toMask != null) {
+                        toMask.apply(p, q);
+                        if (!maskAt(mask, q)) {
+                            continue;
+                        }
+                    }
+                    keep[count++] = i + nx * (j + ny * k);
+                }
+            }
+        }
+        this.candidates = java.util.Arrays.copyOf(keep, count);
+    }
+
+    private static boolean maskAt(Volume mask, double[] idx) {
+        int[] n = mask.geometry().size();
+        int i = (int) Math.floor(idx[0] + 0.5), j = (int) Math.floor(idx[1] + 0.5), k = (int) Math.floor(idx[2] + 0.5);
+        if (i < 0 || j < 0 || k < 0 || i >= n[0] || j >= n[1] || k >= n[2]) {
+            return false;
+        }
+        return mask.voxels().get(mask.index(i, j, k)) != 0;
+    }
+
+    /** Number of voxels that may be sampled. */
+    public int candidateCount() {
+        return candidates.length;
+    }
+
+    public PyramidLevel level() {
+        return level;
+    }
+
+    /** {@code n} voxels drawn at random (with replacement) from the candidates; all of them if {@code n} is larger. */
+    public SampleSet draw(int n, SplittableRandom rnd) {
+        if (n >= candidates.length) {
+            return all();
+        }
+        int[] pick = new int[n];
+        for (int s = 0; s < n; s++) {
+            pick[s] = candidates[rnd.nextInt(candidates.length)];
+        }
+        return at(pick);
+    }
+
+    /** Every candidate voxel. */
+    public SampleSet all() {
+        return at(candidates);
+    }
+
+    private SampleSet at(int[] flat) {
+        ImageGeometry g = level.geometry();
+        int nx = g.size(0), nxy = g.size(0) * g.size(1);
+        double[] pts = new double[3 * flat.length];
+        float[] vals = new float[flat.length];
+        AffineMap i2w = g.indexToWorld();
+        double[] p = new double[3];
+        double[] ijk = new double[3];
+        float[] v = level.grid().values();
+        for (int s = 0; s < flat.length; s++) {
+            int f = flat[s];
+            int k = f / nxy, j = (f - k * nxy) / nx, i = f - k * nxy - j * nx;
+            ijk[0] = i;
+            ijk[1] = j;
+            ijk[2] = k;
+            i2w.apply(ijk, p);
+            pts[3 * s] = p[0];
+            pts[3 * s + 1] = p[1];
+            pts[3 * s + 2] = p[2];
+            vals[s] = v[f];
+        }
+        return new SampleSet(pts, vals);
+    }
+}

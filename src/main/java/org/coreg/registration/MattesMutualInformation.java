@@ -1,0 +1,209 @@
+package org.coreg.registration;
+
+import org.coreg.image.AffineMap;
+import org.coreg.image.ImageGeometry;
+import org.coreg.image.interpolation.Interpolator;
+import org.coreg.image.interpolation.ScalarGrid;
+
+/**
+ * Mattes mutual information (Mattes et al., IEEE TMI 2003): a joint histogram of fixed and moving intensities
+ * built with Parzen windows, a zero-order (box) kernel for the fixed image and a cubic B-spline kernel for the
+ * moving image, so the histogram, and hence MI, is differentiable in the moving intensity. The gradient with
+ * respect to the transform parameters is analytic.
+ *
+ * <p>Samples are processed in fixed chunks of {@value #CHUNK}; each chunk fills its own histogram and the chunks
+ * are summed in order, so the result does not depend on the number of threads. Samples that map outside the moving
+ * buffer are left out; the fraction that maps inside is reported as the overlap.
+ */
+public final class MattesMutualInformation implements ImageMetric {
+    static final int CHUNK = 256;
+    private static final int PAD = 2;
+
+    private final ScalarGrid grid;
+    private final Interpolator interp;
+    private final AffineMap worldToIndex;
+    private final double[] w;
+    private final AffineMap pre;
+    private final int bins;
+    private final double fMin;
+    private final double fWidth;
+    private final double mMin;
+    private final double mMax;
+    private final double mWidth;
+    private final Workers workers;
+
+    /**
+     * @param moving      moving-image level (LPS geometry and values)
+     * @param interp      interpolator over {@code moving.grid()}
+     * @param pre         fixed map applied to the fixed points before {@code transform} (initial transform)
+     * @param fixedLimits intensity limits of the fixed image
+     * @param movLimits   intensity limits of the moving image
+     * @param bins        histogram bins per image (at least 2 * 2 + 4)
+     */
+    public MattesMutualInformation(PyramidLevel moving, Interpolator interp, AffineMap pre, IntensityLimits fixedLimits,
+                                   IntensityLimits movLimits, int bins, Workers workers) {
+        if (bins < 8) {
+            throw new IllegalArgumentException("Mattes MI needs at least 8 histogram bins, got " + bins);
+        }
+        ImageGeometry g = moving.geometry();
+        this.grid = moving.grid();
+        this.interp = interp;
+        this.worldToIndex = g.worldToIndex();
+        this.w = worldToIndex.linear();
+        this.pre = pre;
+        this.bins = bins;
+        this.fMin = fixedLimits.min();
+        this.fWidth = (fixedLimits.max() - fixedLimits.min()) / bins;
+        this.mMin = movLimits.min();
+        this.mMax = movLimits.max();
+        this.mWidth = (movLimits.max() - movLimits.min()) / (bins - 2 * PAD - 1);
+        this.workers = workers;
+    }
+
+    @Override
+    public MetricValue evaluate(ParametricTransform transform, SampleSet samples, boolean withGradient) {
+        int n = samples.size();
+        int np = transform.parameterCount();
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        int[] fBin = new int[n];
+        int[] mFloor = new int[n];
+        double[] mFrac = new double[n];
+        double[] dM = withGradient ? new double[n * np] : null;
+        double[][] hist = new double[chunks][bins * bins];
+        int[] valid = new int[chunks];
+        double[] pts = samples.points();
+        float[] fv = samples.values();
+        workers.forEach(chunks, c -> {
+            double[] x = new double[3];
+            double[] y = new double[3];
+            double[] idx = new double[3];
+            double[] g = new double[3];
+            double[] jac = new double[3 * np];
+            double[] kw = new double[4];
+            double[] kd = new double[4];
+            double[] h = hist[c];
+            int end = Math.min(n, (c + 1) * CHUNK);
+            for (int s = c * CHUNK; s < end; s++) {
+                x[0] = pts[3 * s];
+                x[1] = pts[3 * s + 1];
+                x[2] = pts[3 * s + 2];
+                pre.apply(x, x);
+                transform.transformPoint(x, y);
+                worldToIndex.apply(y, idx);
+                if (!grid.isInside(idx[0], idx[1], idx[2])) {
+                    fBin[s] = -1;
+                    continue;
+                }
+                double v = withGradient ? interp.valueAndGradient(idx[0], idx[1], idx[2], g)
+                        : interp.value(idx[0], idx[1], idx[2]);
+                boolean clipped = v < mMin || v > mMax;
+                v = Math.max(mMin, Math.min(mMax, v));
+                double f = Math.max(0, (fv[s] - fMin) / fWidth);
+                int ib = Math.min(bins - 1, (int) f);
+                double m = (v - mMin) / mWidth + PAD;
+                int fl = Math.min((int) m, bins - PAD - 1);
+                double t = m - fl;
+                cubicWeights(t, kw, kd);
+                int row = ib * bins + fl - 1;
+                for (int a = 0; a < 4; a++) {
+                    h[row + a] += kw[a];
+                }
+                valid[c]++;
+                fBin[s] = ib;
+                mFloor[s] = fl;
+                mFrac[s] = t;
+                if (withGradient) {
+                    int o = s * np;
+                    if (clipped) {
+                        continue;
+                    }
+                    // d(value)/d(world) = W^T d(value)/d(index), W the linear part of world->index.
+                    double gx = w[0] * g[0] + w[3] * g[1] + w[6] * g[2];
+                    double gy = w[1] * g[0] + w[4] * g[1] + w[7] * g[2];
+                    double gz = w[2] * g[0] + w[5] * g[1] + w[8] * g[2];
+                    transform.jacobian(x, jac);
+                    for (int p = 0; p < np; p++) {
+                        dM[o + p] = gx * jac[3 * p] + gy * jac[3 * p + 1] + gz * jac[3 * p + 2];
+                    }
+                }
+            }
+        });
+        double[] joint = new double[bins * bins];
+        long count = 0;
+        for (int c = 0; c < chunks; c++) {
+            double[] h = hist[c];
+            for (int i = 0; i < joint.length; i++) {
+                joint[i] += h[i];
+            }
+            count += valid[c];
+        }
+        double overlap = n == 0 ? 0 : (double) count / n;
+        if (count == 0) {
+            return new MetricValue(0, withGradient ? new double[np] : null, 0);
+        }
+        double norm = 1.0 / count;
+        double[] pf = new double[bins];
+        double[] pm = new double[bins];
+        for (int i = 0; i < bins; i++) {
+            for (int k = 0; k < bins; k++) {
+                double p = joint[i * bins + k] * norm;
+                joint[i * bins + k] = p;
+                pf[i] += p;
+                pm[k] += p;
+            }
+        }
+        double mi = 0;
+        for (int i = 0; i < bins; i++) {
+            for (int k = 0; k < bins; k++) {
+                double p = joint[i * bins + k];
+                if (p > 1e-16 && pf[i] > 0 && pm[k] > 0) {
+                    mi += p * Math.log(p / (pf[i] * pm[k]));
+                }
+            }
+        }
+        double[] grad = null;
+        if (withGradient) {
+            // dMI/dmu = sum_{i,k} dp(i,k)/dmu * log(p(i,k) / pm(k)); the fixed marginal does not move.
+            double[] logRatio = new double[bins * bins];
+            for (int i = 0; i < bins; i++) {
+                for (int k = 0; k < bins; k++) {
+                    double p = joint[i * bins + k];
+                    logRatio[i * bins + k] = p > 1e-16 && pm[k] > 0 ? Math.log(p / pm[k]) : 0;
+                }
+            }
+            grad = new double[np];
+            double[] kw = new double[4];
+            double[] kd = new double[4];
+            for (int s = 0; s < n; s++) {
+                if (fBin[s] < 0) {
+                    continue;
+                }
+                cubicWeights(mFrac[s], kw, kd);
+                int row = fBin[s] * bins + mFloor[s] - 1;
+                double coef = 0;
+                for (int a = 0; a < 4; a++) {
+                    coef += kd[a] * logRatio[row + a];
+                }
+                coef *= norm / mWidth;
+                int o = s * np;
+                for (int p = 0; p < np; p++) {
+                    grad[p] -= coef * dM[o + p];
+                }
+            }
+        }
+        return new MetricValue(-mi, grad, overlap);
+    }
+
+    /** Cubic B-spline Parzen weights of the four bins around fractional position {@code t}, and d/dt of each. */
+    static void cubicWeights(double t, double[] w, double[] d) {
+        double t2 = t * t, t3 = t2 * t, u = 1 - t;
+        w[0] = u * u * u / 6;
+        w[1] = (4 - 6 * t2 + 3 * t3) / 6;
+        w[2] = (1 + 3 * t + 3 * t2 - 3 * t3) / 6;
+        w[3] = t3 / 6;
+        d[0] = -u * u / 2;
+        d[1] = -2 * t + 1.5 * t2;
+        d[2] = 0.5 + t - 1.5 * t2;
+        d[3] = t2 / 2;
+    }
+}

@@ -1,0 +1,271 @@
+package org.coreg.registration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import org.coreg.image.AffineMap;
+import org.coreg.image.Volume;
+import org.coreg.image.interpolation.Interpolator;
+
+/**
+ * Rigid (then optionally affine) registration of a moving image to a fixed image with Mattes mutual information,
+ * a multi-resolution pyramid, scaled stochastic gradient descent and a global search for poor starts. The result
+ * maps fixed-image points to moving-image points (LPS mm).
+ *
+ * <p>Order of work: inputs are checked; the fixed and moving pyramids are built; the rigid stage runs from the
+ * coarsest level to full resolution (with the global search at the coarsest level, see {@link GlobalSearchMode});
+ * if the samples stop overlapping the moving image the run re-initialises once from the centres of mass with a
+ * global search; the affine stage, if asked for, starts from the rigid result at the three finest levels and is kept
+ * only if it improves the metric.
+ */
+public final class Registration {
+    /** Below this fraction of fixed samples inside the moving image a level is considered lost. */
+    static final double MIN_OVERLAP = 0.10;
+    private static final int SEARCH_REFINE_ITERATIONS = 40;
+    /** A start that converged at the coarsest level is replaced only by a search result at least this much better. */
+    private static final double START_MARGIN = 0.05;
+
+    private final RegistrationSettings settings;
+    private final RegistrationListener listener;
+    private final BooleanSupplier cancelled;
+    private long startNanos;
+
+    /**
+     * @param cancelled polled every iteration (a few milliseconds); when true the run stops with
+     *                  {@link RegistrationCancelledException} and returns nothing
+     */
+    public Registration(RegistrationSettings settings, RegistrationListener listener, BooleanSupplier cancelled) {
+        this.settings = settings;
+        this.listener = listener == null ? RegistrationListener.NONE : listener;
+        this.cancelled = cancelled == null ? () -> false : cancelled;
+    }
+
+    public Registration(RegistrationSettings settings) {
+        this(settings, null, null);
+    }
+
+    /** Registers {@code moving} to {@code fixed}. */
+    public RegistrationResult run(Volume fixed, Volume moving) throws RegistrationException {
+        startNanos = System.nanoTime();
+        checkCancel("before start");
+        RegistrationSettings s = settings;
+        float[] fv = RealValues.of(fixed);
+        float[] mv = RealValues.of(moving);
+        InputValidator.check(fixed, moving, fv, mv, s);
+        try (Workers workers = new Workers(s.threads())) {
+            List<PyramidLevel> fp = new ArrayList<>();
+            List<PyramidLevel> mp = new ArrayList<>();
+            int[][] ff = GaussianPyramid.factors(fixed.geometry(), s.levels());
+            int[][] mf = GaussianPyramid.factors(moving.geometry(), s.levels());
+            PyramidLevel fixedFull = GaussianPyramid.level(fixed.geometry(), fv, ff[s.levels() - 1], workers);
+            FixedSampler finest = new FixedSampler(fixedFull, s.fixedMask(), s.roi());
+            if (finest.candidateCount() == 0) {
+                throw new RegistrationException("the fixed-image mask and ROI together select no voxel of '"
+                        + fixed.metadata().name()
+                        + "'; enlarge the ROI or check that the mask lies on the fixed image");
+            }
+            IntensityLimits fl = IntensityLimits.robust(fv, 0.005, 0.995);
+            IntensityLimits ml = IntensityLimits.robust(mv, 0.005, 0.995);
+            for (int l = 0; l < s.levels(); l++) {
+                checkCancel("building the image pyramids");
+                fp.add(l == s.levels() - 1 ? fixedFull : GaussianPyramid.level(fixed.geometry(), fv, ff[l], workers));
+                mp.add(GaussianPyramid.level(moving.geometry(), mv, mf[l], workers));
+            }
+            List<LevelContext> ctx = new ArrayList<>();
+            AffineMap pre = s.initialTransform() == null ? AffineMap.identity() : s.initialTransform();
+            for (int l = 0; l < s.levels(); l++) {
+                FixedSampler sampler = l == s.levels() - 1 ? finest
+                        : new FixedSampler(fp.get(l), s.fixedMask(), s.roi());
+                if (sampler.candidateCount() == 0) {
+                    sampler = finest;
+                }
+                Interpolator in = s.interpolation().over(mp.get(l).grid());
+                MattesMutualInformation mi = new MattesMutualInformation(mp.get(l), in, pre, fl, ml, s.bins(), workers);
+                ImageMetric metric = switch (s.metric()) {
+                    case MATTES_MI -> mi;
+                    case MEAN_SQUARES -> new MeanSquares(mp.get(l), in, pre, workers);
+                    case NORMALIZED_CORRELATION -> new NormalizedCorrelation(mp.get(l), in, pre, workers);
+                };
+                double[] sp = fp.get(l).geometry().spacing();
+                ctx.add(new LevelContext(l, sampler, mi, metric, (sp[0] + sp[1] + sp[2]) / 3));
+            }
+            StagesRun run = new StagesRun(s, ctx, pre, fp.get(0), mp.get(0), fl, ml);
+            run.log.add(new LevelLog("prepare", -1, 0, Double.NaN, Double.NaN, elapsedMillis(),
+                    "inputs checked, intensity limits and " + s.levels() + "-level pyramids built"));
+            return run.run();
+        }
+    }
+
+    /** The stages over one set of levels; holds the log. */
+    private final class StagesRun {
+        private final RegistrationSettings s;
+        private final List<LevelContext> ctx;
+        private final AffineMap pre;
+        private final double[] fixedCom;
+        private final double[] movingCom;
+        private final double[] fixedGeo;
+        private final double[] movingGeo;
+        private final List<LevelLog> log = new ArrayList<>();
+        private boolean searched;
+
+        StagesRun(RegistrationSettings s, List<LevelContext> ctx, AffineMap pre, PyramidLevel f0, PyramidLevel m0,
+                  IntensityLimits fl, IntensityLimits ml) {
+            this.s = s;
+            this.ctx = ctx;
+            this.pre = pre;
+            this.fixedCom = pre.apply(Centres.ofMass(f0, fl));
+            this.movingCom = Centres.ofMass(m0, ml);
+            this.fixedGeo = pre.apply(Centres.geometric(f0));
+            this.movingGeo = Centres.geometric(m0);
+        }
+
+        RegistrationResult run() throws RegistrationException {
+            EulerRigidTransform rigid = initial(s.initialisation());
+            rigid = rigidStage(rigid);
+            ParametricTransform result = rigid;
+            LevelContext top = ctx.get(ctx.size() - 1);
+            SampleSet check = top.sampler().draw(50_000, new SplittableRandom(s.seed() ^ 0x5EEDL));
+            MetricValue end = top.metric().evaluate(rigid, check, false);
+            if (s.stages().contains(Stage.AFFINE)) {
+                AffineTransform affine = AffineTransform.from(rigid);
+                for (int l = Math.max(0, ctx.size() - 3); l < ctx.size(); l++) {
+                    // Twelve parameters with weak, noisy shear and scale gradients need more steps than six.
+                    optimise(affine, ctx.get(l), "affine", 2 * s.iterations(), ctx.get(l).maxStepMm());
+                }
+                MetricValue a = top.metric().evaluate(affine, check, false);
+                if (a.cost() < end.cost() && a.overlap() >= MIN_OVERLAP) {
+                    result = affine;
+                    end = a;
+                } else {
+                    log.add(new LevelLog("affine", ctx.size() - 1, 0, a.cost(), a.overlap(), 0,
+                            "affine result kept out: its metric did not improve on the rigid result"));
+                }
+            }
+            return new RegistrationResult(result.toAffineMap().after(pre), log, end.cost(), end.overlap(), searched);
+        }
+
+        private EulerRigidTransform initial(Initialisation init) {
+            double[] t = switch (init) {
+                case IDENTITY -> new double[3];
+                case GEOMETRIC_CENTRES -> minus(movingGeo, fixedGeo);
+                case CENTRES_OF_MASS -> minus(movingCom, fixedCom);
+            };
+            return EulerRigidTransform.of(fixedCom, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, t);
+        }
+
+        private EulerRigidTransform rigidStage(EulerRigidTransform start) throws RegistrationException {
+            EulerRigidTransform rigid = start;
+            boolean reinitialised = false;
+            GlobalSearchMode mode = s.globalSearch();
+            int l = 0;
+            while (l < ctx.size()) {
+                LevelContext c = ctx.get(l);
+                String lost = null;
+                if (l == 0 && !searched && mode != GlobalSearchMode.NEVER) {
+                    double overlap = c.mi().evaluate(rigid, searchSamples(c), false).overlap();
+                    if (mode == GlobalSearchMode.ALWAYS || overlap < 0.5) {
+                        rigid = search(c, List.of(rigid), 0, String.format(Locale.ROOT,
+                                "start overlap %.0f%%", 100 * overlap));
+                    }
+                }
+                MetricValue v = optimise(rigid, c, "rigid", s.iterations(), c.maxStepMm());
+                if (v == null || v.overlap() < MIN_OVERLAP) {
+                    lost = String.format(Locale.ROOT, "after the rigid stage at level %d only %.0f%% of the "
+                            + "fixed-image samples fall inside the moving image", l, v == null ? 0.0 : 100 * v.overlap());
+                } else if (l == 0 && !searched && mode == GlobalSearchMode.AUTO) {
+                    rigid = search(c, List.of(rigid), START_MARGIN, "checking the start against the search");
+                }
+                if (lost != null) {
+                    if (reinitialised || mode == GlobalSearchMode.NEVER) {
+                        throw new RegistrationException(lost + ": the images do not overlap"
+                                + (reinitialised ? " even after re-initialising from the centres of mass with a global "
+                                + "search" : "") + ". Check that both images show the same anatomy, or give an initial "
+                                + "transform (manual pre-alignment) or a fixed-image ROI around the shared anatomy.");
+                    }
+                    reinitialised = true;
+                    log.add(new LevelLog("rigid", l, 0, Double.NaN, v == null ? 0 : v.overlap(), 0,
+                            lost + "; re-initialising from the centres of mass with a global search"));
+                    searched = false;
+                    EulerRigidTransform com = initial(Initialisation.CENTRES_OF_MASS);
+                    rigid = search(ctx.get(0), List.of(com), 0, "re-initialisation");
+                    l = 0;
+                    continue;
+                }
+                l++;
+            }
+            return rigid;
+        }
+
+        private EulerRigidTransform search(LevelContext c, List<EulerRigidTransform> starts, double margin, String why)
+                throws RegistrationException {
+            long t0 = System.nanoTime();
+            searched = true;
+            SampleSet samples = searchSamples(c);
+            GlobalSearch.Outcome o = GlobalSearch.run(c, fixedCom, movingCom, starts, margin, samples,
+                    t -> optimise(t, c, "search", SEARCH_REFINE_ITERATIONS, 2 * c.maxStepMm()),
+                    () -> checkCancel("global search"));
+            MetricValue v = c.mi().evaluate(o.best(), samples, false);
+            log.add(new LevelLog("search", c.level(), 0, v.cost(), v.overlap(), (System.nanoTime() - t0) / 1_000_000,
+                    why + "; " + o.note()));
+            return o.best();
+        }
+
+        private SampleSet searchSamples(LevelContext c) {
+            return c.sampler().draw(Math.max(2000, s.samples()), new SplittableRandom(s.seed() * 31 + 7));
+        }
+
+        /** Runs one level; returns the metric at the last iteration, or null if the overlap was lost. */
+        private MetricValue optimise(ParametricTransform t, LevelContext c, String stage, int iterations,
+                                     double maxStep) throws RegistrationException {
+            long t0 = System.nanoTime();
+            SampleSet probe = c.sampler().draw(Math.max(2000, s.samples()), new SplittableRandom(s.seed() + 99));
+            double[] scales = ParameterScales.estimate(t, probe, pre);
+            long base = s.seed() * 1_000_003L + stage.hashCode() * 7919L + c.level() * 104_729L;
+            int n = s.samples() <= 0 ? Integer.MAX_VALUE : s.samples();
+            final MetricValue[] last = new MetricValue[1];
+            try {
+                new GradientDescent(iterations, maxStep).minimise(t, c.metric(),
+                        k -> c.sampler().draw(n, new SplittableRandom(base + k)), scales, (k, v) -> {
+                            checkCancel(stage + " level " + c.level());
+                            listener.onIteration(new IterationEvent(stage, c.level(), k, v.cost(), v.overlap(),
+                                    elapsedMillis()));
+                            last[0] = v;
+                            if (v.overlap() < MIN_OVERLAP / 2) {
+                                throw new LostOverlap();
+                            }
+                        });
+            } catch (LostOverlap e) {
+                return null;
+            }
+            MetricValue end = c.metric().evaluate(t, probe, false);
+            if (!"search".equals(stage)) {
+                log.add(new LevelLog(stage, c.level(), iterations, end.cost(), end.overlap(),
+                        (System.nanoTime() - t0) / 1_000_000, ""));
+            }
+            return end;
+        }
+    }
+
+    /** Thrown inside a level when the samples stop overlapping the moving image. */
+    private static final class LostOverlap extends RegistrationException {
+        LostOverlap() {
+            super("the fixed-image samples no longer overlap the moving image");
+        }
+    }
+
+    private static double[] minus(double[] a, double[] b) {
+        return new double[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
+    }
+
+    private long elapsedMillis() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private void checkCancel(String where) throws RegistrationCancelledException {
+        if (cancelled.getAsBoolean()) {
+            throw new RegistrationCancelledException(where);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.coreg.registration;
+
+/** A registration stage; stages run in order, each starting from the previous one's result. */
+public enum Stage {
+    /** Rotation and translation (6 parameters). */
+    RIGID,
+    /** General affine (12 parameters), started from the rigid result. */
+    AFFINE
+}
