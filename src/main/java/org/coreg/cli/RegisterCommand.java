@@ -22,11 +22,12 @@ import org.coreg.registration.Registration;
 import org.coreg.registration.RegistrationException;
 import org.coreg.registration.RegistrationResult;
 import org.coreg.registration.RegistrationSettings;
-import org.coreg.registration.Resampler;
 import org.coreg.registration.RoiBox;
 import org.coreg.registration.Stage;
 import org.coreg.transform.AffineTransform;
 import org.coreg.transform.Direction;
+import org.coreg.transform.NonInvertibleTransformException;
+import org.coreg.transform.Resampler;
 import org.coreg.transform.SpatialTransform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -120,11 +121,21 @@ final class RegisterCommand implements Callable<Integer> {
             writeLog(events, metricLog);
         }
         if (outImage != null) {
-            formats.write(Resampler.toFixedGrid(m, f.geometry(), r.fixedToMoving(), InterpolationKind.LINEAR), outImage);
+            formats.write(resampled(m, f, r.fixedToMoving()), outImage);
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (fixed->moving, LPS mm); final metric %.4f, overlap %.0f%%"
                 + "%s%n", outTransform, r.finalMetric(), 100 * r.overlap(), r.searched() ? ", global search ran" : "");
         return 0;
+    }
+
+    /** The moving image on the fixed grid; outside the moving image, its lowest value (air, background). */
+    private static Volume resampled(Volume moving, Volume fixed, AffineMap fixedToMoving) {
+        try {
+            return Resampler.resample(moving, AffineTransform.fixedToMoving(fixedToMoving), fixed.geometry(),
+                    new Resampler.Settings(InterpolationKind.LINEAR, moving.realRange()[0]));
+        } catch (NonInvertibleTransformException e) {
+            throw new IllegalStateException("a fixed-to-moving transform is used as it is, never inverted", e);
+        }
     }
 
     /** The one place the transform file is written (ITK text via the transform package). */
