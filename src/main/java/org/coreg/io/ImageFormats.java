@@ -25,6 +25,7 @@ public final class ImageFormats {
     public static ImageFormats standard() {
         return new ImageFormats(List.of(
                 // formats register here
+                new org.coreg.io.nrrd.NrrdFormat()
         ));
     }
 

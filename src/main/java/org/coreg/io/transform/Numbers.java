@@ -1,0 +1,49 @@
+package org.coreg.io.transform;
+
+import java.nio.file.Path;
+
+/** Number text as transform files hold it: shortest round-trip decimal, parsed with the file and line in errors. */
+final class Numbers {
+    private Numbers() {
+    }
+
+    /** Shortest text that parses back to exactly {@code v} ({@code 1e-05} style exponents, as C++ writes). */
+    static String format(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v).replace("E", "e");
+    }
+
+    static String join(double[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(format(values[i]));
+        }
+        return sb.toString();
+    }
+
+    /** Parses whitespace-separated finite numbers. */
+    static double[] parse(String text, Path file, int line, String field) throws TransformFileException {
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return new double[0];
+        }
+        String[] parts = t.split("\\s+");
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i]);
+            } catch (NumberFormatException e) {
+                throw TransformFileException.badField(file, line, field, "a number", "'" + parts[i] + "'");
+            }
+            if (!Double.isFinite(v[i])) {
+                throw TransformFileException.badField(file, line, field, "a finite number", "'" + parts[i] + "'");
+            }
+        }
+        return v;
+    }
+}

@@ -1,0 +1,78 @@
+package org.coreg.io.transform;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.coreg.image.AffineMap;
+import org.coreg.io.ImageIOException.Problem;
+import org.coreg.transform.AffineTransform;
+import org.coreg.transform.SpatialTransform;
+
+/**
+ * Reads and writes transform files of every supported format. Reading detects the format from the content (ITK,
+ * elastix, 4x4 matrix); writing picks it from the file name unless told. Every file Coreg writes says its direction.
+ *
+ * <pre>{@code
+ * TransformFiles.write(AffineTransform.fixedToMoving(result), Path.of("ct-to-mr.tfm"));
+ * SpatialTransform t = TransformFiles.read(Path.of("ct-to-mr.tfm"));   // t.direction() == FIXED_TO_MOVING
+ * }</pre>
+ */
+public final class TransformFiles {
+    private TransformFiles() {
+    }
+
+    /** Reads any supported transform file, detected from its content. */
+    public static SpatialTransform read(Path file) throws TransformFileException {
+        List<String> lines = TextLines.read(file);
+        return switch (detect(lines, file)) {
+            case ITK -> ItkTransformFile.parse(lines, file);
+            case ELASTIX -> ElastixTransformFile.read(file);
+            case MATRIX_LPS, MATRIX_RAS -> MatrixTransformFile.parse(lines, file);
+        };
+    }
+
+    /** The format of a file's content. */
+    public static TransformFormat detect(Path file) throws TransformFileException {
+        return detect(TextLines.read(file), file);
+    }
+
+    static TransformFormat detect(List<String> lines, Path file) throws TransformFileException {
+        String first = TextLines.firstContentLine(lines);
+        if (ItkTransformFile.matches(first)) {
+            return TransformFormat.ITK;
+        }
+        if (MatrixTransformFile.matches(first)) {
+            return MatrixTransformFile.isRas(first) ? TransformFormat.MATRIX_RAS : TransformFormat.MATRIX_LPS;
+        }
+        if (lines.stream().anyMatch(l -> l.strip().startsWith("(Transform "))) {
+            return TransformFormat.ELASTIX;
+        }
+        throw new TransformFileException(file, 1, Problem.WRONG_FORMAT, "expected an ITK transform file ('"
+                + ItkTransformFile.MAGIC + "'), an elastix TransformParameters file ('(Transform ...)') or a Coreg "
+                + "4x4 matrix ('" + MatrixTransformFile.MAGIC + "'), found '" + TextLines.clip(first) + "'");
+    }
+
+    /** Writes {@code t} in the format the file name asks for ({@link TransformFormat#forName}). */
+    public static void write(SpatialTransform t, Path file) throws IOException {
+        write(t, file, TransformFormat.forName(file));
+    }
+
+    /** Writes a registration result, an affine map from fixed to moving LPS mm, as the file name asks. */
+    public static void writeFixedToMoving(AffineMap fixedToMoving, Path file) throws IOException {
+        write(AffineTransform.fixedToMoving(fixedToMoving), file);
+    }
+
+    /**
+     * Writes {@code t} in {@code format}. elastix files need the fixed image grid; use
+     * {@link ElastixTransformFile#write} for those.
+     */
+    public static void write(SpatialTransform t, Path file, TransformFormat format) throws IOException {
+        switch (format) {
+            case ITK -> ItkTransformFile.write(t, file);
+            case MATRIX_LPS -> MatrixTransformFile.write(t, file, false);
+            case MATRIX_RAS -> MatrixTransformFile.write(t, file, true);
+            case ELASTIX -> throw new TransformFileException(file, 0, Problem.UNSUPPORTED, "an elastix file needs "
+                    + "the fixed image grid; write it with ElastixTransformFile.write(transform, fixedGrid, file)");
+        }
+    }
+}
