@@ -54,10 +54,77 @@ final class ControlGrid {
     }
 
     /**
-     * The coefficients on {@code finer} whose B-spline matches {@code coarse} at the finer nodes: the coarse map's
-     * displacement is sampled at every node and a cubic B-spline is fitted through the samples, axis by axis.
+     * The same deformation on the finer grid {@code finer}. When the grids are nested as {@link #layout} makes them
+     * for half the spacing (same axes, fine node {@code 2i - 1} on coarse node {@code i}), this is exact B-spline
+     * subdivision (each coarse coefficient spread over five fine nodes with weights 1 4 6 4 1 / 8); otherwise the
+     * coarse displacement is sampled at the fine nodes and a cubic B-spline fitted through them.
      */
     static BSplineDeformation refine(BSplineDeformation coarse, ImageGeometry finer) {
+        if (nestedHalf(coarse.grid(), finer)) {
+            return subdivide(coarse, finer);
+        }
+        return fit(coarse, finer);
+    }
+
+    private static boolean nestedHalf(ImageGeometry c, ImageGeometry f) {
+        double h = f.spacing(0);
+        double[] expect = f.indexToWorld().apply(-1, -1, -1);
+        double[] co = c.origin();
+        boolean ok = Math.abs(expect[0] - co[0]) < 1e-6 * h && Math.abs(expect[1] - co[1]) < 1e-6 * h
+                && Math.abs(expect[2] - co[2]) < 1e-6 * h;
+        double[] cd = c.direction();
+        double[] fd = f.direction();
+        for (int i = 0; i < 9; i++) {
+            ok &= Math.abs(cd[i] - fd[i]) < 1e-9;
+        }
+        for (int d = 0; d < 3; d++) {
+            ok &= Math.abs(c.spacing(d) - 2 * f.spacing(d)) < 1e-9 * h && Math.abs(f.spacing(d) - h) < 1e-9 * h;
+        }
+        return ok;
+    }
+
+    private static BSplineDeformation subdivide(BSplineDeformation coarse, ImageGeometry finer) {
+        double[] w = {1 / 8.0, 4 / 8.0, 6 / 8.0, 4 / 8.0, 1 / 8.0};
+        int[] cn = coarse.grid().size();
+        int[] fn = finer.size();
+        int cb = cn[0] * cn[1] * cn[2], fb = fn[0] * fn[1] * fn[2];
+        double[] c = coarse.parameters();
+        double[] f = new double[3 * fb];
+        for (int d = 0; d < 3; d++) {
+            for (int k = 0; k < cn[2]; k++) {
+                for (int j = 0; j < cn[1]; j++) {
+                    for (int i = 0; i < cn[0]; i++) {
+                        double v = c[d * cb + i + cn[0] * (j + cn[1] * k)];
+                        if (v == 0) {
+                            continue;
+                        }
+                        for (int c2 = -2; c2 <= 2; c2++) {
+                            int z = 2 * k - 1 + c2;
+                            if (z < 0 || z >= fn[2]) {
+                                continue;
+                            }
+                            for (int b = -2; b <= 2; b++) {
+                                int y = 2 * j - 1 + b;
+                                if (y < 0 || y >= fn[1]) {
+                                    continue;
+                                }
+                                double wzy = w[c2 + 2] * w[b + 2] * v;
+                                for (int a = -2; a <= 2; a++) {
+                                    int x = 2 * i - 1 + a;
+                                    if (x >= 0 && x < fn[0]) {
+                                        f[d * fb + x + fn[0] * (y + fn[1] * z)] += wzy * w[a + 2];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new BSplineDeformation(finer, f);
+    }
+
+    private static BSplineDeformation fit(BSplineDeformation coarse, ImageGeometry finer) {
         int nx = finer.size(0), ny = finer.size(1), nz = finer.size(2);
         int block = nx * ny * nz;
         double[] c = new double[3 * block];
