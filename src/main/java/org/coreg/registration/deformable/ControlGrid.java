@@ -7,7 +7,8 @@ import org.coreg.registration.RoiBox;
 /**
  * Where the B-spline control nodes lie, and how a deformation moves from a coarse grid to a finer one. The grid's
  * axes are the fixed image's direction cosines; it covers the region the B-spline sees (the fixed image, or its ROI,
- * after the affine map that runs first), plus the one node of border every cubic B-spline needs on each side.
+ * after the affine map that runs first), plus the one node of border every cubic B-spline needs and one node of
+ * margin on each side.
  */
 final class ControlGrid {
     private ControlGrid() {
@@ -44,8 +45,10 @@ final class ControlGrid {
         int[] size = new int[3];
         double[] origin = new double[3];
         for (int a = 0; a < 3; a++) {
-            size[a] = (int) Math.floor((hi[a] - lo[a]) / spacing) + 4;
-            double start = lo[a] - spacing;
+            // one node of margin beyond the border node on each side: the map is smooth up to and past the region's
+            // edges (ITK's B-spline turns to the identity abruptly where the 4x4x4 support runs out)
+            size[a] = (int) Math.floor((hi[a] - lo[a]) / spacing) + 6;
+            double start = lo[a] - 2 * spacing;
             for (int r = 0; r < 3; r++) {
                 origin[r] += dir[3 * r + a] * start;
             }
@@ -55,35 +58,46 @@ final class ControlGrid {
 
     /**
      * The same deformation on the finer grid {@code finer}. When the grids are nested as {@link #layout} makes them
-     * for half the spacing (same axes, fine node {@code 2i - 1} on coarse node {@code i}), this is exact B-spline
+     * for half the spacing (same axes, fine node {@code 2i + o} on coarse node {@code i}), this is exact B-spline
      * subdivision (each coarse coefficient spread over five fine nodes with weights 1 4 6 4 1 / 8); otherwise the
      * coarse displacement is sampled at the fine nodes and a cubic B-spline fitted through them.
      */
     static BSplineDeformation refine(BSplineDeformation coarse, ImageGeometry finer) {
-        if (nestedHalf(coarse.grid(), finer)) {
-            return subdivide(coarse, finer);
+        int[] off = nestedHalf(coarse.grid(), finer);
+        if (off != null) {
+            return subdivide(coarse, finer, off);
         }
         return fit(coarse, finer);
     }
 
-    private static boolean nestedHalf(ImageGeometry c, ImageGeometry f) {
+    /**
+     * The fine index of coarse node 0 along each axis when the grids are nested (same axes, half the spacing, every
+     * coarse node on a fine node), or null.
+     */
+    private static int[] nestedHalf(ImageGeometry c, ImageGeometry f) {
         double h = f.spacing(0);
-        double[] expect = f.indexToWorld().apply(-1, -1, -1);
-        double[] co = c.origin();
-        boolean ok = Math.abs(expect[0] - co[0]) < 1e-6 * h && Math.abs(expect[1] - co[1]) < 1e-6 * h
-                && Math.abs(expect[2] - co[2]) < 1e-6 * h;
         double[] cd = c.direction();
         double[] fd = f.direction();
         for (int i = 0; i < 9; i++) {
-            ok &= Math.abs(cd[i] - fd[i]) < 1e-9;
+            if (Math.abs(cd[i] - fd[i]) > 1e-9) {
+                return null;
+            }
         }
+        double[] rel = f.worldToIndex().apply(c.origin());
+        int[] off = new int[3];
         for (int d = 0; d < 3; d++) {
-            ok &= Math.abs(c.spacing(d) - 2 * f.spacing(d)) < 1e-9 * h && Math.abs(f.spacing(d) - h) < 1e-9 * h;
+            if (Math.abs(c.spacing(d) - 2 * f.spacing(d)) > 1e-9 * h || Math.abs(f.spacing(d) - h) > 1e-9 * h) {
+                return null;
+            }
+            off[d] = (int) Math.round(rel[d]);
+            if (Math.abs(rel[d] - off[d]) > 1e-6) {
+                return null;
+            }
         }
-        return ok;
+        return off;
     }
 
-    private static BSplineDeformation subdivide(BSplineDeformation coarse, ImageGeometry finer) {
+    private static BSplineDeformation subdivide(BSplineDeformation coarse, ImageGeometry finer, int[] off) {
         double[] w = {1 / 8.0, 4 / 8.0, 6 / 8.0, 4 / 8.0, 1 / 8.0};
         int[] cn = coarse.grid().size();
         int[] fn = finer.size();
@@ -99,18 +113,18 @@ final class ControlGrid {
                             continue;
                         }
                         for (int c2 = -2; c2 <= 2; c2++) {
-                            int z = 2 * k - 1 + c2;
+                            int z = 2 * k + off[2] + c2;
                             if (z < 0 || z >= fn[2]) {
                                 continue;
                             }
                             for (int b = -2; b <= 2; b++) {
-                                int y = 2 * j - 1 + b;
+                                int y = 2 * j + off[1] + b;
                                 if (y < 0 || y >= fn[1]) {
                                     continue;
                                 }
                                 double wzy = w[c2 + 2] * w[b + 2] * v;
                                 for (int a = -2; a <= 2; a++) {
-                                    int x = 2 * i - 1 + a;
+                                    int x = 2 * i + off[0] + a;
                                     if (x >= 0 && x < fn[0]) {
                                         f[d * fb + x + fn[0] * (y + fn[1] * z)] += wzy * w[a + 2];
                                     }

@@ -38,7 +38,8 @@ class SyntheticBSplineRecoveryTest {
     }
 
     @Test
-    void recoversAKnownDeformationOfThePhantomToBelowHalfAMillimetre() throws Exception {
+    void recoversAKnownDeformationOfThePhantomToBelowHalfAMillimetre(@org.junit.jupiter.api.io.TempDir
+                                                                      java.nio.file.Path dir) throws Exception {
         BSplineDeformation truth = Deformations.random(GRID, 40, 8, 7);
         SpatialTransform t = truth.toTransform();
         // fixed(x) shows the phantom at T(x); moving is the phantom itself: so T maps fixed to moving.
@@ -57,6 +58,16 @@ class SyntheticBSplineRecoveryTest {
         assertThat(r.folding().folds()).isFalse();
         assertThat(r.warning()).isEmpty();
         assertThat(r.folding().map().geometry()).isEqualTo(GRID);
+        // the Jacobian-determinant map is an ordinary image: written and read back through the image formats
+        java.nio.file.Path map = dir.resolve("jacobian.nrrd");
+        org.coreg.io.ImageFormats.standard().write(r.folding().map(), map);
+        float[] back = org.coreg.io.ImageFormats.standard().read(map).toFloatArray();
+        assertThat(back).containsExactly(r.folding().map().toFloatArray());
+        float lowest = Float.MAX_VALUE;
+        for (float v : back) {
+            lowest = Math.min(lowest, v);
+        }
+        assertThat((double) lowest).isCloseTo(r.folding().min(), org.assertj.core.api.Assertions.within(1e-6));
         assertThat(events).isNotEmpty().allMatch(e -> e.stage().equals("bspline"));
         assertThat(r.log()).extracting(l -> l.note()).anyMatch(n -> n.contains("at 20.0 mm"));
 
