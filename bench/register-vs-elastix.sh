@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark: rigid CT-to-MR registration, Coreg vs elastix 5.0.1, same pair, same run, repeated.
-# Pair: MNI152 T1 (fixed) and the MNI CT template (moving) placed through a known rigid transform (30 degrees about
-# the image centre, 40 mm), written as float MetaImages. elastix runs bench/elastix-rigid.txt (Euler, Mattes MI 32
+# Pairs: "mni", the MNI152 T1 (fixed) and the MNI CT template (moving) placed through a known rigid transform (30
+# degrees about the image centre, 40 mm); "phantom", the synthetic head phantom (MR-like fixed, CT-like moving, 12
+# degrees / 14 mm, exact ground truth). Both written as float MetaImages. elastix runs bench/elastix-rigid.txt (Euler, Mattes MI 32
 # bins, 4 levels, 200 iterations x 3000 samples, linear interpolation, ASGD, geometric-centre start). Coreg runs its
-# defaults (same numbers, plus its automatic global search) in a fresh JVM per run (start-up included).
+# defaults (same numbers, plus its automatic global search) in a fresh JVM per run (start-up included), once with
+# the JVM's default flags ("coreg") and once with flags for short batch runs ("coreg-c1": C1 JIT only, serial GC).
 # Reports median wall time, median peak RSS (/usr/bin/time -v) and the worst error at the 8 corners of the T1's
-# brain box (mm, vs the known transform) for both, and the time ratio.
+# brain box (mni) or of a 120 mm cube (phantom), in mm vs the known transform, for both, and the time ratios.
 # Usage: bench/register-vs-elastix.sh [RUNS]   (default 5; needs elastix and ../shared/data or $COREG_SHARED_DATA)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,23 +20,32 @@ cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
 java25() { bin/with-jdk25 java "$@"; }
 java25 -cp "$cp" org.coreg.bench.RegistrationBench prepare "$data" "$w"
 jbin=$(bin/with-jdk25 bash -c 'command -v java')
-rm -f "$w"/times-*.txt
-for i in $(seq 1 "$runs"); do
-  /usr/bin/time -v -o "$w/time-coreg-$i.txt" "$jbin" -cp "$cp" org.coreg.bench.RegistrationBench register "$w" >/dev/null
-  cp "$w/coreg.txt" "$w/coreg-$i.txt"
-  rm -rf "$w/elastix-$i"; mkdir -p "$w/elastix-$i"
-  /usr/bin/time -v -o "$w/time-elastix-$i.txt" elastix -f "$w/fixed.mha" -m "$w/moving.mha" \
-    -p bench/elastix-rigid.txt -out "$w/elastix-$i" >/dev/null
+# JVM flags for short batch runs: C1 only (compiles fast; the hot loops need little optimisation) and the serial GC.
+short_run_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+for pair in mni phantom; do
+  for i in $(seq 1 "$runs"); do
+    /usr/bin/time -v -o "$w/$pair-time-coreg-$i.txt" "$jbin" -cp "$cp" org.coreg.bench.RegistrationBench register \
+      "$w" "$pair" >/dev/null
+    cp "$w/$pair-coreg.txt" "$w/$pair-coreg-$i.txt"
+    /usr/bin/time -v -o "$w/$pair-time-coreg-c1-$i.txt" "$jbin" $short_run_flags -cp "$cp" \
+      org.coreg.bench.RegistrationBench register "$w" "$pair" >/dev/null
+    cp "$w/$pair-coreg.txt" "$w/$pair-coreg-c1-$i.txt"
+    rm -rf "$w/$pair-elastix-$i"; mkdir -p "$w/$pair-elastix-$i"
+    /usr/bin/time -v -o "$w/$pair-time-elastix-$i.txt" elastix -f "$w/$pair-fixed.mha" -m "$w/$pair-moving.mha" \
+      -p bench/elastix-rigid.txt -out "$w/$pair-elastix-$i" >/dev/null
+  done
 done
-python3 - "$w" "$runs" <<'PY'
+for pair in mni phantom; do
+"$jbin" -cp "$cp" org.coreg.bench.RegistrationBench warm "$w" "$pair" "$((runs + 1))" > "$w/$pair-warm.txt"
+python3 - "$w" "$runs" "$pair" <<'PY'
 import math, re, statistics, sys
-w, runs = sys.argv[1], int(sys.argv[2])
+w, runs, pair = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 def mat(nums):
     return [nums[0:4], nums[4:8], nums[8:12]]
 def apply(m, p):
     return [sum(m[r][c] * p[c] for c in range(3)) + m[r][3] for r in range(3)]
-truth = mat([float(x) for x in open(f"{w}/truth.txt").read().split()])
-corners = [[float(x) for x in l.split()] for l in open(f"{w}/corners.txt") if l.strip()]
+truth = mat([float(x) for x in open(f"{w}/{pair}-truth.txt").read().split()])
+corners = [[float(x) for x in l.split()] for l in open(f"{w}/{pair}-corners.txt") if l.strip()]
 def err(m):
     return max(math.dist(apply(m, p), apply(truth, p)) for p in corners)
 def elastix_map(path):
@@ -56,21 +67,30 @@ def tv(path):
     m = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", s).group(1).split(":")
     secs = sum(float(x) * 60 ** i for i, x in enumerate(reversed(m)))
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", s).group(1)) / 1024
-    return secs, rss
+    cpu = float(re.search(r"User time \(seconds\): (\S+)", s).group(1)) + \
+        float(re.search(r"System time \(seconds\): (\S+)", s).group(1))
+    return secs, rss, cpu
 rows = {}
-for tool in ("coreg", "elastix"):
-    ts, rs, es = [], [], []
+for tool in ("coreg", "coreg-c1", "elastix"):
+    ts, rs, es, cs = [], [], [], []
     for i in range(1, runs + 1):
-        s, r = tv(f"{w}/time-{tool}-{i}.txt")
-        ts.append(s); rs.append(r)
-        m = mat([float(x) for x in open(f"{w}/coreg-{i}.txt").read().split()]) if tool == "coreg" \
-            else elastix_map(f"{w}/elastix-{i}/TransformParameters.0.txt")
+        s, r, c = tv(f"{w}/{pair}-time-{tool}-{i}.txt")
+        ts.append(s); rs.append(r); cs.append(c)
+        m = mat([float(x) for x in open(f"{w}/{pair}-{tool}-{i}.txt").read().split()]) if tool != "elastix" \
+            else elastix_map(f"{w}/{pair}-elastix-{i}/TransformParameters.0.txt")
         es.append(err(m))
-    rows[tool] = (statistics.median(ts), statistics.median(rs), statistics.median(es), max(es))
-print(f"runs: {runs}")
-print("| tool | median wall time (s) | median peak RSS (MiB) | median worst corner error (mm) | max over runs (mm) |")
-print("|---|---|---|---|---|")
-for tool, (t, r, e, emax) in rows.items():
-    print(f"| {tool} | {t:.2f} | {r:.0f} | {e:.2f} | {emax:.2f} |")
-print(f"\ntime ratio coreg/elastix: {rows['coreg'][0] / rows['elastix'][0]:.2f}")
+    rows[tool] = (statistics.median(ts), statistics.median(cs), statistics.median(rs), statistics.median(es), max(es))
+with open("/proc/loadavg") as f:
+    load = f.read().split()[0]
+print(f"\npair: {pair}, runs: {runs}, load average at the end: {load}")
+print("| tool | median wall time (s) | median CPU time, user+sys (s) | median peak RSS (MiB) | median worst corner error vs known transform (mm) | max over runs (mm) |")
+print("|---|---|---|---|---|---|")
+for tool, (t, c, r, e, emax) in rows.items():
+    print(f"| {tool} | {t:.2f} | {c:.2f} | {r:.0f} | {e:.2f} | {emax:.2f} |")
+warm = float(open(f"{w}/{pair}-warm.txt").read())
+print(f"| coreg, registration only, warm JVM (median of runs 2..{runs + 1} in one process) | {warm:.2f} | | | | |")
+for tool in ("coreg", "coreg-c1"):
+    print(f"ratio {tool}/elastix: wall time {rows[tool][0] / rows['elastix'][0]:.2f}, "
+          f"CPU time {rows[tool][1] / rows['elastix'][1]:.2f}")
 PY
+done

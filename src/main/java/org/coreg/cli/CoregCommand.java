@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code coreg} command line: one subcommand per job, all on the same engine as the workstation. */
 @Command(name = "coreg", mixinStandardHelpOptions = true, version = "coreg 0.1.0",
         description = "Register CT to MRI and carry the result where it is needed.",
-        subcommands = {InfoCommand.class, ConvertCommand.class, ShrinkCommand.class})
+        subcommands = {InfoCommand.class, ConvertCommand.class, ShrinkCommand.class, InvertCommand.class,
+            ComposeCommand.class, ConvertTransformCommand.class, PointsCommand.class, ResampleCommand.class,
+            HardenCommand.class, RegisterCommand.class})
 public final class CoregCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -64,7 +64,13 @@ public final class ImageGeometry {
         check(err <= ORTHONORMAL_TOLERANCE, "direction",
                 "orthonormal direction cosines (|D^T D - I| <= " + ORTHONORMAL_TOLERANCE + ")",
                 Arrays.toString(direction) + " (deviation " + err + ")");
-        return new ImageGeometry(size.clone(), spacing.clone(), origin.clone(), direction.clone());
+        try {
+            return new ImageGeometry(size.clone(), spacing.clone(), origin.clone(), direction.clone());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // Extreme spacings (e.g. 1e-200 or 1e300 mm) make the index-to-world map singular or overflow it.
+            throw new InvalidGeometryException("spacing",
+                    "spacing that gives an invertible, finite index-to-world map", Arrays.toString(spacing));
+        }
     }
 
     /** A geometry whose index axes run along L, P and S. */

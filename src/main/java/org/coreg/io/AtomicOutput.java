@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,16 +43,46 @@ public final class AtomicOutput implements AutoCloseable {
         return new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
     }
 
-    /** Moves every temporary file onto its target, replacing existing files. Streams must be closed first. */
+    /**
+     * Moves every temporary file onto its target, replacing existing files. Streams must be closed first. If a move
+     * fails, the targets already moved by this call are deleted too, so that a set of files (a .hdr/.img pair)
+     * appears whole or not at all.
+     */
     public void commit() throws IOException {
-        for (Pending p : pending) {
-            try {
-                Files.move(p.temp, p.target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(p.temp, p.target, StandardCopyOption.REPLACE_EXISTING);
+        List<Path> moved = new ArrayList<>();
+        try {
+            for (Pending p : pending) {
+                normalPermissions(p.temp);
+                try {
+                    Files.move(p.temp, p.target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(p.temp, p.target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                moved.add(p.target);
             }
+        } catch (IOException | RuntimeException e) {
+            for (Path t : moved) {
+                try {
+                    Files.deleteIfExists(t);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
         }
         committed = true;
+    }
+
+    /**
+     * Temporary files are created owner-only (rw-------); the finished file gets the usual rw-r--r-- so that it
+     * reads like any other file the user writes. File systems without POSIX permissions keep their defaults.
+     */
+    private static void normalPermissions(Path temp) throws IOException {
+        try {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system (e.g. Windows): its default permissions already apply.
+        }
     }
 
     /** Deletes the temporary files unless {@link #commit()} succeeded. */

@@ -24,8 +24,9 @@ public final class ImageFormats {
     /** NIfTI-1/2, MetaImage and NRRD. */
     public static ImageFormats standard() {
         return new ImageFormats(List.of(
-                // formats register here
-                new org.coreg.io.nrrd.NrrdFormat()
+                new org.coreg.io.nifti.NiftiFormat(),
+                new org.coreg.io.nrrd.NrrdFormat(),
+                new org.coreg.io.metaimage.MetaImageFormat()
         ));
     }
 

@@ -95,22 +95,22 @@ public final class RawVoxels {
      */
     public static VoxelData allocate(Path file, VoxelType type, long count, String dims) throws ImageIOException {
         if (count <= 0 || count > VoxelData.MAX_VOXELS) {
-            throw new ImageIOException(file, ImageIOException.Problem.TOO_LARGE, "image size " + dims + " gives "
-                    + count + " voxels; expected between 1 and " + VoxelData.MAX_VOXELS + " voxels");
+            throw new ImageIOException(file, ImageIOException.Problem.TOO_LARGE, "field " + dims + ": expected between 1 and "
+                    + VoxelData.MAX_VOXELS + " voxels (one Java array), found " + count + " voxels");
         }
         long bytes = count * type.bytes();
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (bytes > available) {
-            throw new ImageIOException(file, ImageIOException.Problem.TOO_LARGE, "image size " + dims + " needs "
-                    + bytes / (1 << 20) + " MiB but only " + available / (1 << 20)
-                    + " MiB of memory are available (raise -Xmx)");
+            throw new ImageIOException(file, ImageIOException.Problem.TOO_LARGE, "field " + dims + ": expected at most "
+                    + available / (1 << 20) + " MiB of voxels (the memory available; raise -Xmx), found "
+                    + bytes / (1 << 20) + " MiB");
         }
         try {
             return VoxelData.allocate(type, count);
         } catch (OutOfMemoryError e) {
             throw new ImageIOException(file, ImageIOException.Problem.TOO_LARGE,
-                    "image size " + dims + " does not fit in memory (" + bytes / (1 << 20) + " MiB)");
+                    "field " + dims + ": expected voxels that fit in memory, found " + bytes / (1 << 20) + " MiB");
         }
     }
 }

@@ -27,10 +27,19 @@ public final class FixedSampler {
         AffineMap toMask = mask == null ? null : mask.geometry().worldToIndex();
         double[] p = new double[3];
         double[] q = new double[3];
+        double[] ijk = new double[3];
+        boolean all = roi == null && toMask == null;
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
-                    i2w.apply(new double[] {i, j, k}, p);
+                    if (all) {
+                        keep[count++] = i + nx * (j + ny * k);
+                        continue;
+                    }
+                    ijk[0] = i;
+                    ijk[1] = j;
+                    ijk[2] = k;
+                    i2w.apply(ijk, p);
                     if (roi != null && !roi.contains(p)) {
                         continue;
                     }
@@ -89,11 +98,15 @@ public final class FixedSampler {
         float[] vals = new float[flat.length];
         AffineMap i2w = g.indexToWorld();
         double[] p = new double[3];
+        double[] ijk = new double[3];
         float[] v = level.grid().values();
         for (int s = 0; s < flat.length; s++) {
             int f = flat[s];
             int k = f / nxy, j = (f - k * nxy) / nx, i = f - k * nxy - j * nx;
-            i2w.apply(new double[] {i, j, k}, p);
+            ijk[0] = i;
+            ijk[1] = j;
+            ijk[2] = k;
+            i2w.apply(ijk, p);
             pts[3 * s] = p[0];
             pts[3 * s + 1] = p[1];
             pts[3 * s + 2] = p[2];

@@ -114,7 +114,7 @@ final class GlobalSearch {
     }
 
     private static Scored score(LevelContext ctx, EulerRigidTransform t, SampleSet samples, String label) {
-        MetricValue v = ctx.metric().evaluate(t, samples, false);
+        MetricValue v = ctx.mi().evaluate(t, samples, false);
         return new Scored(t, v.cost() * v.overlap(), label);
     }
 

@@ -8,8 +8,8 @@ import java.util.function.IntFunction;
  * the level, as elastix's MaximumStepLength); the step then follows the gradient magnitude, relative to the first
  * iterations' gradient norm, and decays as {@code ((A+1)/(k+A+1))^alpha} (elastix's ASGD gain sequence) and is
  * shrunk by 0.9 (down to a fifth) each time successive gradients point in opposite directions (regular-step
- * descent), so the noise of random sampling dies out. The result is the mean of the iterates of the last fifth (Polyak averaging), which
- * removes most of the remaining sampling noise.
+ * descent), so the noise of random sampling dies out. The result is the mean of the iterates of the last fifth
+ * (Polyak averaging), which removes most of the remaining sampling noise.
  */
 public final class GradientDescent {
     private static final double A = 20;

@@ -14,10 +14,12 @@ final class InputValidator {
     static void check(Volume fixed, Volume moving, float[] fixedValues, float[] movingValues, RegistrationSettings s)
             throws RegistrationException {
         if (s.stages().isEmpty()) {
-            throw new RegistrationException("no registration stage was asked for; ask for rigid (and optionally affine)");
+            throw new RegistrationException(
+                    "no registration stage was asked for; ask for rigid (and optionally affine)");
         }
         if (s.stages().get(0) != Stage.RIGID) {
-            throw new RegistrationException("the first stage must be rigid (affine starts from a converged rigid result);"
+            throw new RegistrationException(
+                    "the first stage must be rigid (affine starts from a converged rigid result);"
                     + " ask for rigid,affine");
         }
         if (s.levels() < 1 || s.levels() > 8) {
@@ -41,7 +43,8 @@ final class InputValidator {
             float x = values[i];
             if (Float.isNaN(x) || Float.isInfinite(x)) {
                 throw new RegistrationException("the " + role + " image '" + name + "' has a non-finite voxel value ("
-                        + x + ") at voxel " + i + "; replace NaN/infinite voxels (e.g. with the background value) first");
+                        + x + ") at voxel " + i
+                        + "; replace NaN/infinite voxels (e.g. with the background value) first");
             }
             min = Math.min(min, x);
             max = Math.max(max, x);

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 
 /**
  * Intensity range for histogram binning that ignores outliers: the {@code lo} and {@code hi} quantiles of the
- * values (estimated from at most 200,000 voxels drawn with a fixed seed). Metal streaks in a CT or a hot spot in an
+ * values (estimated from at most 100,000 voxels drawn with a fixed seed). Metal streaks in a CT or a hot spot in an
  * MR would otherwise squeeze the tissue into a few bins.
  *
  * @param min lower limit (real value)
@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  */
 public record IntensityLimits(double min, double max) {
     public static IntensityLimits robust(float[] values, double lo, double hi) {
-        int n = Math.min(values.length, 200_000);
+        int n = Math.min(values.length, 100_000);
         float[] s = new float[n];
         if (n == values.length) {
             System.arraycopy(values, 0, s, 0, n);

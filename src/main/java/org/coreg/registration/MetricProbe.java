@@ -19,8 +19,8 @@ public final class MetricProbe {
      * @return minus MI (nats; lower is better) and the overlap fraction
      */
     public static MetricValue evaluate(Volume fixed, Volume moving, AffineMap fixedToMoving, int samples) {
-        float[] fv = fixed.toFloatArray();
-        float[] mv = moving.toFloatArray();
+        float[] fv = RealValues.of(fixed);
+        float[] mv = RealValues.of(moving);
         try (Workers w = new Workers(0)) {
             PyramidLevel f = GaussianPyramid.level(fixed.geometry(), fv, new int[] {1, 1, 1}, w);
             PyramidLevel m = GaussianPyramid.level(moving.geometry(), mv, new int[] {1, 1, 1}, w);

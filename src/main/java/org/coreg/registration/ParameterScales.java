@@ -12,7 +12,10 @@ public final class ParameterScales {
     private ParameterScales() {
     }
 
-    /** Scales (mm per parameter unit, root mean square) of {@code t} at the points of {@code samples} mapped by {@code pre}. */
+    /**
+     * Scales (mm per parameter unit, root mean square) of {@code t} at the points of {@code samples} mapped by
+     * {@code pre}.
+     */
     public static double[] estimate(ParametricTransform t, SampleSet samples, AffineMap pre) {
         int np = t.parameterCount();
         double[] sum = new double[np];

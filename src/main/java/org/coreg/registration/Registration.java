@@ -23,7 +23,7 @@ import org.coreg.image.interpolation.Interpolator;
 public final class Registration {
     /** Below this fraction of fixed samples inside the moving image a level is considered lost. */
     static final double MIN_OVERLAP = 0.10;
-    private static final int SEARCH_REFINE_ITERATIONS = 60;
+    private static final int SEARCH_REFINE_ITERATIONS = 40;
     /** A start that converged at the coarsest level is replaced only by a search result at least this much better. */
     private static final double START_MARGIN = 0.05;
 
@@ -51,8 +51,8 @@ public final class Registration {
         startNanos = System.nanoTime();
         checkCancel("before start");
         RegistrationSettings s = settings;
-        float[] fv = fixed.toFloatArray();
-        float[] mv = moving.toFloatArray();
+        float[] fv = RealValues.of(fixed);
+        float[] mv = RealValues.of(moving);
         InputValidator.check(fixed, moving, fv, mv, s);
         try (Workers workers = new Workers(s.threads())) {
             List<PyramidLevel> fp = new ArrayList<>();
@@ -63,7 +63,8 @@ public final class Registration {
             FixedSampler finest = new FixedSampler(fixedFull, s.fixedMask(), s.roi());
             if (finest.candidateCount() == 0) {
                 throw new RegistrationException("the fixed-image mask and ROI together select no voxel of '"
-                        + fixed.metadata().name() + "'; enlarge the ROI or check that the mask lies on the fixed image");
+                        + fixed.metadata().name()
+                        + "'; enlarge the ROI or check that the mask lies on the fixed image");
             }
             IntensityLimits fl = IntensityLimits.robust(fv, 0.005, 0.995);
             IntensityLimits ml = IntensityLimits.robust(mv, 0.005, 0.995);
@@ -75,16 +76,25 @@ public final class Registration {
             List<LevelContext> ctx = new ArrayList<>();
             AffineMap pre = s.initialTransform() == null ? AffineMap.identity() : s.initialTransform();
             for (int l = 0; l < s.levels(); l++) {
-                FixedSampler sampler = l == s.levels() - 1 ? finest : new FixedSampler(fp.get(l), s.fixedMask(), s.roi());
+                FixedSampler sampler = l == s.levels() - 1 ? finest
+                        : new FixedSampler(fp.get(l), s.fixedMask(), s.roi());
                 if (sampler.candidateCount() == 0) {
                     sampler = finest;
                 }
                 Interpolator in = s.interpolation().over(mp.get(l).grid());
-                MattesMutualInformation metric = new MattesMutualInformation(mp.get(l), in, pre, fl, ml, s.bins(), workers);
+                MattesMutualInformation mi = new MattesMutualInformation(mp.get(l), in, pre, fl, ml, s.bins(), workers);
+                ImageMetric metric = switch (s.metric()) {
+                    case MATTES_MI -> mi;
+                    case MEAN_SQUARES -> new MeanSquares(mp.get(l), in, pre, workers);
+                    case NORMALIZED_CORRELATION -> new NormalizedCorrelation(mp.get(l), in, pre, workers);
+                };
                 double[] sp = fp.get(l).geometry().spacing();
-                ctx.add(new LevelContext(l, sampler, metric, (sp[0] + sp[1] + sp[2]) / 3));
+                ctx.add(new LevelContext(l, sampler, mi, metric, (sp[0] + sp[1] + sp[2]) / 3));
             }
-            return new StagesRun(s, ctx, pre, fp.get(0), mp.get(0), fl, ml).run();
+            StagesRun run = new StagesRun(s, ctx, pre, fp.get(0), mp.get(0), fl, ml);
+            run.log.add(new LevelLog("prepare", -1, 0, Double.NaN, Double.NaN, elapsedMillis(),
+                    "inputs checked, intensity limits and " + s.levels() + "-level pyramids built"));
+            return run.run();
         }
     }
 
@@ -154,7 +164,7 @@ public final class Registration {
                 LevelContext c = ctx.get(l);
                 String lost = null;
                 if (l == 0 && !searched && mode != GlobalSearchMode.NEVER) {
-                    double overlap = c.metric().evaluate(rigid, searchSamples(c), false).overlap();
+                    double overlap = c.mi().evaluate(rigid, searchSamples(c), false).overlap();
                     if (mode == GlobalSearchMode.ALWAYS || overlap < 0.5) {
                         rigid = search(c, List.of(rigid), 0, String.format(Locale.ROOT,
                                 "start overlap %.0f%%", 100 * overlap));
@@ -162,8 +172,8 @@ public final class Registration {
                 }
                 MetricValue v = optimise(rigid, c, "rigid", s.iterations(), c.maxStepMm());
                 if (v == null || v.overlap() < MIN_OVERLAP) {
-                    lost = String.format(Locale.ROOT, "after the rigid stage at level %d only %.0f%% of the fixed-image "
-                            + "samples fall inside the moving image", l, v == null ? 0.0 : 100 * v.overlap());
+                    lost = String.format(Locale.ROOT, "after the rigid stage at level %d only %.0f%% of the "
+                            + "fixed-image samples fall inside the moving image", l, v == null ? 0.0 : 100 * v.overlap());
                 } else if (l == 0 && !searched && mode == GlobalSearchMode.AUTO) {
                     rigid = search(c, List.of(rigid), START_MARGIN, "checking the start against the search");
                 }
@@ -196,7 +206,7 @@ public final class Registration {
             GlobalSearch.Outcome o = GlobalSearch.run(c, fixedCom, movingCom, starts, margin, samples,
                     t -> optimise(t, c, "search", SEARCH_REFINE_ITERATIONS, 2 * c.maxStepMm()),
                     () -> checkCancel("global search"));
-            MetricValue v = c.metric().evaluate(o.best(), samples, false);
+            MetricValue v = c.mi().evaluate(o.best(), samples, false);
             log.add(new LevelLog("search", c.level(), 0, v.cost(), v.overlap(), (System.nanoTime() - t0) / 1_000_000,
                     why + "; " + o.note()));
             return o.best();
@@ -207,8 +217,8 @@ public final class Registration {
         }
 
         /** Runs one level; returns the metric at the last iteration, or null if the overlap was lost. */
-        private MetricValue optimise(ParametricTransform t, LevelContext c, String stage, int iterations, double maxStep)
-                throws RegistrationException {
+        private MetricValue optimise(ParametricTransform t, LevelContext c, String stage, int iterations,
+                                     double maxStep) throws RegistrationException {
             long t0 = System.nanoTime();
             SampleSet probe = c.sampler().draw(Math.max(2000, s.samples()), new SplittableRandom(s.seed() + 99));
             double[] scales = ParameterScales.estimate(t, probe, pre);

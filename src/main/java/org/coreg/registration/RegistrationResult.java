@@ -8,7 +8,8 @@ import org.coreg.image.AffineMap;
  *
  * @param fixedToMoving the transform mapping fixed-image points to moving-image points, LPS mm (ITK convention)
  * @param log           one entry per stage and level, in order
- * @param finalMetric   minus Mattes MI at full resolution (nats; lower is better)
+ * @param finalMetric   the chosen metric's cost at full resolution (minus Mattes MI in nats by default; lower is
+ *                      better)
  * @param overlap       fraction of fixed samples that map inside the moving image at the end
  * @param searched      whether the global search ran
  */

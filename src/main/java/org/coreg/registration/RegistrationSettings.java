@@ -21,82 +21,92 @@ import org.coreg.image.interpolation.InterpolationKind;
  * @param fixedMask        voxels of the fixed image to use (non-zero), on any grid, or null
  * @param roi              box in LPS mm restricting the fixed samples, or null
  * @param interpolation    moving-image interpolation (LINEAR or BSPLINE)
- * @param globalSearch     when the global search runs
+ * @param globalSearch     when the global search runs (it always scores with Mattes MI)
+ * @param metric           the similarity the optimiser follows
  */
 public record RegistrationSettings(List<Stage> stages, int levels, int iterations, int samples, int bins, long seed,
                                    int threads, Initialisation initialisation, AffineMap initialTransform,
                                    Volume fixedMask, RoiBox roi, InterpolationKind interpolation,
-                                   GlobalSearchMode globalSearch) {
+                                   GlobalSearchMode globalSearch, MetricKind metric) {
     public RegistrationSettings {
         stages = List.copyOf(stages);
         Objects.requireNonNull(initialisation, "initialisation");
         Objects.requireNonNull(interpolation, "interpolation");
         Objects.requireNonNull(globalSearch, "globalSearch");
+        Objects.requireNonNull(metric, "metric");
     }
 
-    /** Rigid, 4 levels, 200 iterations of 3000 samples, 32 bins, linear interpolation, automatic global search. */
+    /**
+     * Rigid, Mattes MI, 4 levels, 200 iterations of 3000 samples, 32 bins, linear interpolation, automatic global
+     * search.
+     */
     public static RegistrationSettings defaults() {
         return new RegistrationSettings(List.of(Stage.RIGID), 4, 200, 3000, 32, 1, 0, Initialisation.IDENTITY, null,
-                null, null, InterpolationKind.LINEAR, GlobalSearchMode.AUTO);
+                null, null, InterpolationKind.LINEAR, GlobalSearchMode.AUTO, MetricKind.MATTES_MI);
     }
 
     public RegistrationSettings withStages(Stage... s) {
         return new RegistrationSettings(List.of(s), levels, iterations, samples, bins, seed, threads, initialisation,
-                initialTransform, fixedMask, roi, interpolation, globalSearch);
+                initialTransform, fixedMask, roi, interpolation, globalSearch, metric);
     }
 
     public RegistrationSettings withLevels(int n) {
         return new RegistrationSettings(stages, n, iterations, samples, bins, seed, threads, initialisation,
-                initialTransform, fixedMask, roi, interpolation, globalSearch);
+                initialTransform, fixedMask, roi, interpolation, globalSearch, metric);
     }
 
     public RegistrationSettings withIterations(int n) {
         return new RegistrationSettings(stages, levels, n, samples, bins, seed, threads, initialisation,
-                initialTransform, fixedMask, roi, interpolation, globalSearch);
+                initialTransform, fixedMask, roi, interpolation, globalSearch, metric);
     }
 
     public RegistrationSettings withSamples(int n) {
         return new RegistrationSettings(stages, levels, iterations, n, bins, seed, threads, initialisation,
-                initialTransform, fixedMask, roi, interpolation, globalSearch);
+                initialTransform, fixedMask, roi, interpolation, globalSearch, metric);
     }
 
     public RegistrationSettings withSeed(long s) {
         return new RegistrationSettings(stages, levels, iterations, samples, bins, s, threads, initialisation,
-                initialTransform, fixedMask, roi, interpolation, globalSearch);
+                initialTransform, fixedMask, roi, interpolation, globalSearch, metric);
     }
 
     public RegistrationSettings withThreads(int n) {
         return new RegistrationSettings(stages, levels, iterations, samples, bins, seed, n, initialisation,
-                initialTransform, fixedMask, roi, interpolation, globalSearch);
+                initialTransform, fixedMask, roi, interpolation, globalSearch, metric);
     }
 
     public RegistrationSettings withInitialisation(Initialisation i) {
         return new RegistrationSettings(stages, levels, iterations, samples, bins, seed, threads, i,
-                initialTransform, fixedMask, roi, interpolation, globalSearch);
+                initialTransform, fixedMask, roi, interpolation, globalSearch, metric);
     }
 
     public RegistrationSettings withInitialTransform(AffineMap fixedToMoving) {
         return new RegistrationSettings(stages, levels, iterations, samples, bins, seed, threads, initialisation,
-                fixedToMoving, fixedMask, roi, interpolation, globalSearch);
+                fixedToMoving, fixedMask, roi, interpolation, globalSearch, metric);
     }
 
     public RegistrationSettings withFixedMask(Volume mask) {
         return new RegistrationSettings(stages, levels, iterations, samples, bins, seed, threads, initialisation,
-                initialTransform, mask, roi, interpolation, globalSearch);
+                initialTransform, mask, roi, interpolation, globalSearch, metric);
     }
 
     public RegistrationSettings withRoi(RoiBox box) {
         return new RegistrationSettings(stages, levels, iterations, samples, bins, seed, threads, initialisation,
-                initialTransform, fixedMask, box, interpolation, globalSearch);
+                initialTransform, fixedMask, box, interpolation, globalSearch, metric);
     }
 
     public RegistrationSettings withInterpolation(InterpolationKind k) {
         return new RegistrationSettings(stages, levels, iterations, samples, bins, seed, threads, initialisation,
-                initialTransform, fixedMask, roi, k, globalSearch);
+                initialTransform, fixedMask, roi, k, globalSearch, metric);
     }
 
     public RegistrationSettings withGlobalSearch(GlobalSearchMode m) {
         return new RegistrationSettings(stages, levels, iterations, samples, bins, seed, threads, initialisation,
-                initialTransform, fixedMask, roi, interpolation, m);
+                initialTransform, fixedMask, roi, interpolation, m, metric);
+    }
+
+    public RegistrationSettings withMetric(MetricKind k) {
+        return new RegistrationSettings(stages, levels, iterations, samples, bins, seed, threads, initialisation,
+                initialTransform, fixedMask, roi, interpolation, globalSearch, k);
     }
 }

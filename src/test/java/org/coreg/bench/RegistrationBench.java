@@ -11,16 +11,19 @@ import java.util.Locale;
 import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
 import org.coreg.image.Volume;
+import org.coreg.registration.Phantom;
+import org.coreg.registration.PhantomRegistrationTest;
 import org.coreg.registration.Registration;
 import org.coreg.registration.RegistrationResult;
 import org.coreg.registration.RegistrationSettings;
 import org.coreg.testing.TestImageLoader;
 
 /**
- * The registration benchmark's two steps. {@code prepare DATA OUT}: writes OUT/fixed.mha (MNI T1), OUT/moving.mha
- * (the MNI CT placed through a known rigid transform: 30 degrees about the image centre and 40 mm) and
- * OUT/truth.txt (the true fixed-to-moving map, 12 numbers, LPS mm). {@code register OUT}: registers with Coreg's
- * defaults and writes OUT/coreg.txt (the found map, 12 numbers).
+ * The registration benchmark's two steps. {@code prepare DATA OUT}: writes two pairs, each as PAIR-fixed.mha,
+ * PAIR-moving.mha, PAIR-truth.txt (the true fixed-to-moving map, 12 numbers, LPS mm) and PAIR-corners.txt: "mni"
+ * (MNI T1 fixed; the MNI CT placed through a known rigid transform, 30 degrees about the image centre and 40 mm)
+ * and "phantom" (the synthetic head phantom, MR-like fixed, CT-like moving, exact truth). {@code register OUT PAIR}:
+ * registers with Coreg's defaults and writes OUT/PAIR-coreg.txt (the found map, 12 numbers).
  */
 public final class RegistrationBench {
     private RegistrationBench() {
@@ -39,19 +42,53 @@ public final class RegistrationBench {
             double[] c = t1.geometry().center();
             double[] rc = AffineMap.of(rot, new double[3]).apply(c);
             AffineMap truth = AffineMap.of(rot, new double[] {c[0] - rc[0] + 24, c[1] - rc[1] - 24, c[2] - rc[2] + 20.78});
-            writeMha(t1, out.resolve("fixed.mha"));
-            writeMha(moved(ct, truth), out.resolve("moving.mha"));
-            Files.writeString(out.resolve("truth.txt"), numbers(truth));
-            Files.writeString(out.resolve("corners.txt"), brainBoxCorners(t1));
+            writeMha(t1, out.resolve("mni-fixed.mha"));
+            writeMha(moved(ct, truth), out.resolve("mni-moving.mha"));
+            Files.writeString(out.resolve("mni-truth.txt"), numbers(truth));
+            Files.writeString(out.resolve("mni-corners.txt"), brainBoxCorners(t1));
+            // The synthetic head phantom: exact ground truth (an MR-like and a CT-like rendering, 12 deg / 14 mm).
+            AffineMap ptruth = Phantom.rigid(8, -5, 12, new double[] {7, -11, 5}, new double[] {3, -4, 6});
+            writeMha(Phantom.render(PhantomRegistrationTest.fixedGrid(), Phantom.MR, AffineMap.identity(), 8, 1),
+                    out.resolve("phantom-fixed.mha"));
+            writeMha(Phantom.render(PhantomRegistrationTest.movingGrid(), Phantom.CT, ptruth, 6, 2),
+                    out.resolve("phantom-moving.mha"));
+            Files.writeString(out.resolve("phantom-truth.txt"), numbers(ptruth));
+            StringBuilder pc = new StringBuilder();
+            for (int s = 0; s < 8; s++) {
+                pc.append(String.format(Locale.ROOT, "%d %d %d%n", (s & 1) == 0 ? -60 : 60, (s & 2) == 0 ? -60 : 60,
+                        (s & 4) == 0 ? -60 : 60));
+            }
+            Files.writeString(out.resolve("phantom-corners.txt"), pc.toString());
+        } else if (args[0].equals("warm")) {
+            // Registrations repeated in one JVM, as the workstation runs them: median of runs 2..N.
+            Path out = Path.of(args[1]);
+            String pair = args[2];
+            int n = Integer.parseInt(args[3]);
+            Volume f = TestImageLoader.read(out.resolve(pair + "-fixed.mha"));
+            Volume m = TestImageLoader.read(out.resolve(pair + "-moving.mha"));
+            double[] t = new double[n];
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                new Registration(RegistrationSettings.defaults()).run(f, m);
+                t[i] = (System.nanoTime() - t0) / 1e9;
+            }
+            double[] later = java.util.Arrays.copyOfRange(t, 1, n);
+            java.util.Arrays.sort(later);
+            System.out.printf(Locale.ROOT, "%.2f%n", later[later.length / 2]);
         } else {
             Path out = Path.of(args[1]);
-            Volume f = TestImageLoader.read(out.resolve("fixed.mha"));
-            Volume m = TestImageLoader.read(out.resolve("moving.mha"));
+            String pair = args[2];
+            long r0 = System.nanoTime();
+            Volume f = TestImageLoader.read(out.resolve(pair + "-fixed.mha"));
+            Volume m = TestImageLoader.read(out.resolve(pair + "-moving.mha"));
             long t0 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "JVM up %d ms before main; read %.2f s%n", System.currentTimeMillis()
+                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() - (t0 - r0) / 1_000_000,
+                    (t0 - r0) / 1e9);
             RegistrationResult r = new Registration(RegistrationSettings.defaults()).run(f, m);
             System.out.printf(Locale.ROOT, "coreg registration %.2f s%n", (System.nanoTime() - t0) / 1e9);
             r.log().forEach(System.out::println);
-            Files.writeString(out.resolve("coreg.txt"), numbers(r.fixedToMoving()));
+            Files.writeString(out.resolve(pair + "-coreg.txt"), numbers(r.fixedToMoving()));
         }
     }
 

@@ -86,4 +86,13 @@ class ImageGeometryTest {
         double[] viaRas = RasLps.rasToLps(RasLps.flipBothSides(m).apply(RasLps.lpsToRas(p)));
         assertThat(viaRas).containsExactly(m.apply(p), within(1e-12));
     }
+
+    @Test
+    void extremeSpacingsAreInvalidGeometryNotIllegalState() {
+        for (double s : new double[] {1e-200, 1e300, Double.MIN_VALUE}) {
+            assertThatThrownBy(() -> ImageGeometry.of(new int[] {2, 2, 2}, new double[] {s, s, s}, new double[3], ID))
+                    .as("spacing %s", s).isInstanceOf(InvalidGeometryException.class)
+                    .hasMessageContaining("spacing").hasMessageContaining("invertible");
+        }
+    }
 }

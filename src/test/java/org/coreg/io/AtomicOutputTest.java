@@ -92,4 +92,19 @@ class AtomicOutputTest {
                 .isInstanceOf(ImageIOException.class)
                 .satisfies(e -> assertThat(((ImageIOException) e).problem()).isEqualTo(ImageIOException.Problem.TOO_LARGE));
     }
+
+    @Test
+    void committedFilesHaveNormalPermissions() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "skipped: no POSIX permissions");
+        Path target = dir.resolve("perm.raw");
+        try (AtomicOutput out = new AtomicOutput()) {
+            try (OutputStream s = out.open(target)) {
+                s.write(1);
+            }
+            out.commit();
+        }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-r--r--");
+    }
 }

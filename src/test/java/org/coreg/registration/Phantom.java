@@ -12,10 +12,10 @@ import org.coreg.image.VoxelType;
  * An analytic head-like phantom in LPS mm (scalp, skull, brain, ventricles and two asymmetric lesions, with smooth
  * 1 mm edges), rendered with a CT-like or an MR-like intensity mapping, optionally seen through a known transform.
  */
-final class Phantom {
+public final class Phantom {
     /** Tissue intensities: air, scalp, bone, brain, CSF, lesion A, lesion B. */
-    static final double[] CT = {-1000, 40, 1200, 35, 8, 70, 20};
-    static final double[] MR = {0, 380, 60, 520, 150, 800, 260};
+    public static final double[] CT = {-1000, 40, 1200, 35, 8, 70, 20};
+    public static final double[] MR = {0, 380, 60, 520, 150, 800, 260};
 
     private Phantom() {
     }
@@ -51,7 +51,7 @@ final class Phantom {
      * Renders the phantom on grid {@code g} as seen through {@code fixedToMoving}: voxel at moving point y shows the
      * tissue at {@code fixedToMoving^-1(y)}. Pass the identity for the fixed image. Adds Gaussian noise.
      */
-    static Volume render(ImageGeometry g, double[] tissue, AffineMap fixedToMoving, double noise, long seed) {
+    public static Volume render(ImageGeometry g, double[] tissue, AffineMap fixedToMoving, double noise, long seed) {
         AffineMap back = fixedToMoving.inverse();
         VoxelData d = VoxelData.allocate(VoxelType.FLOAT32, g.voxelCount());
         float[] a = (float[]) d.array();
@@ -71,7 +71,7 @@ final class Phantom {
     }
 
     /** A rigid map fixed -> moving: rotation by Euler angles (degrees, R = Rz Ry Rx) about {@code centre}, then t. */
-    static AffineMap rigid(double axDeg, double ayDeg, double azDeg, double[] t, double[] centre) {
+    public static AffineMap rigid(double axDeg, double ayDeg, double azDeg, double[] t, double[] centre) {
         EulerRigidTransform r = new EulerRigidTransform(centre);
         r.setParameters(new double[] {Math.toRadians(axDeg), Math.toRadians(ayDeg), Math.toRadians(azDeg), t[0], t[1],
             t[2]});
@@ -79,7 +79,7 @@ final class Phantom {
     }
 
     /** Largest distance (mm) between where the two maps send the 8 corners of the box [-r, r]^3 about centre c. */
-    static double cornerError(AffineMap a, AffineMap b, double[] c, double r) {
+    public static double cornerError(AffineMap a, AffineMap b, double[] c, double r) {
         double worst = 0;
         for (int s = 0; s < 8; s++) {
             double[] p = {c[0] + ((s & 1) == 0 ? -r : r), c[1] + ((s & 2) == 0 ? -r : r), c[2] + ((s & 4) == 0 ? -r : r)};

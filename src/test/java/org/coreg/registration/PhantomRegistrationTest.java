@@ -9,15 +9,15 @@ import org.coreg.testing.TestVolumes;
 import org.junit.jupiter.api.Test;
 
 /** CT-like moving and MR-like fixed renderings of one phantom, with known transforms. */
-class PhantomRegistrationTest {
+public class PhantomRegistrationTest {
     private static final double[] ORIGIN = {0, 0, 0};
 
-    static ImageGeometry fixedGrid() {
+    public static ImageGeometry fixedGrid() {
         return ImageGeometry.of(new int[] {84, 96, 44}, new double[] {2.0, 2.0, 3.6}, new double[] {-83, -95, -77.4},
                 new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
     }
 
-    static ImageGeometry movingGrid() {
+    public static ImageGeometry movingGrid() {
         ImageGeometry g = ImageGeometry.of(new int[] {100, 110, 70}, new double[] {1.9, 1.9, 2.5},
                 new double[] {0, 0, 0}, TestVolumes.rotation(0.1, -0.15, 0.2));
         // Put the grid centre on (5, -3, 2) mm.

@@ -49,12 +49,20 @@ public final class TransformTestData {
 
     /** {@code n} random points inside the valid region of a B-spline's control grid (LPS mm). */
     public static double[][] pointsInside(BSplineTransform b, int n, long seed) {
+        return pointsInside(b, n, seed, 0.05);
+    }
+
+    /**
+     * {@code n} random points at least {@code margin} grid spacings inside the valid region (where the B-spline is
+     * continuous; at its border the map jumps to the identity, as ITK's does).
+     */
+    public static double[][] pointsInside(BSplineTransform b, int n, long seed, double margin) {
         Random r = new Random(seed);
         double[][] p = new double[n][];
         for (int k = 0; k < n; k++) {
             double[] idx = new double[3];
             for (int d = 0; d < 3; d++) {
-                idx[d] = 1.05 + r.nextDouble() * (b.grid().size(d) - 3.1);
+                idx[d] = 1 + margin + r.nextDouble() * (b.grid().size(d) - 3 - 2 * margin);
             }
             p[k] = b.grid().indexToWorld(idx[0], idx[1], idx[2]);
         }

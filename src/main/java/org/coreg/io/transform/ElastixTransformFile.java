@@ -164,9 +164,8 @@ public final class ElastixTransformFile {
         sb.append(ElastixParameters.line("Direction", ElastixTransformCodec.columnMajor(g.direction())));
         sb.append(ElastixParameters.line("UseDirectionCosines", "true"));
         sb.append("\n// Resampling (transformix)\n");
-        sb.append(ElastixParameters.line("ResampleInterpolator", o.interpolationOrder() == 0
-                ? "FinalNearestNeighborInterpolator" : o.interpolationOrder() == 1 ? "FinalLinearInterpolator"
-                : "FinalBSplineInterpolator"));
+        // B-spline of order 0, 1 or 3 is nearest, linear or cubic; Debian's elastix 5.0.1 lacks the other two.
+        sb.append(ElastixParameters.line("ResampleInterpolator", "FinalBSplineInterpolator"));
         sb.append(ElastixParameters.line("FinalBSplineInterpolationOrder", o.interpolationOrder()));
         sb.append(ElastixParameters.line("Resampler", "DefaultResampler"));
         sb.append(ElastixParameters.line("DefaultPixelValue", o.defaultPixelValue()));

@@ -1,0 +1,82 @@
+package org.coreg.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.coreg.image.AffineMap;
+import org.coreg.image.Volume;
+import org.coreg.io.ImageFormats;
+import org.coreg.io.transform.TransformFiles;
+import org.coreg.registration.Phantom;
+import org.coreg.registration.PhantomRegistrationTest;
+import org.coreg.transform.AffineTransform;
+import org.coreg.transform.Direction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RegisterCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = CoregCommand.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void registersAndWritesTransformImageAndLog() throws Exception {
+        AffineMap truth = Phantom.rigid(6, -4, 9, new double[] {5, -7, 3}, new double[3]);
+        ImageFormats formats = ImageFormats.standard();
+        Path f = dir.resolve("mr.nrrd");
+        Path m = dir.resolve("ct.nrrd");
+        formats.write(Phantom.render(PhantomRegistrationTest.fixedGrid(), Phantom.MR, AffineMap.identity(), 8, 1), f);
+        formats.write(Phantom.render(PhantomRegistrationTest.movingGrid(), Phantom.CT, truth, 6, 2), m);
+        Path tfm = dir.resolve("ct-to-mr.tfm");
+        Path img = dir.resolve("ct-on-mr.nrrd");
+        Path log = dir.resolve("log.csv");
+        Run r = run("register", "--fixed", f.toString(), "--moving", m.toString(), "--out-transform", tfm.toString(),
+                "--out-image", img.toString(), "--metric-log", log.toString(), "--seed", "3");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote " + tfm);
+        AffineTransform t = (AffineTransform) TransformFiles.read(tfm);
+        assertThat(t.direction()).isEqualTo(Direction.FIXED_TO_MOVING);
+        assertThat(Phantom.cornerError(t.map(), truth, new double[3], 60)).isLessThan(0.3);
+        Volume out = formats.read(img);
+        assertThat(out.geometry().approximatelyEquals(PhantomRegistrationTest.fixedGrid(), 1e-9)).isTrue();
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines.get(0)).isEqualTo("stage,level,iteration,metric,overlap,elapsed_ms");
+        assertThat(lines).hasSizeGreaterThan(800);
+    }
+
+    @Test
+    void refusedInputWritesNothing() throws Exception {
+        ImageFormats formats = ImageFormats.standard();
+        Path f = dir.resolve("mr.nrrd");
+        Path m = dir.resolve("flat.nrrd");
+        formats.write(Phantom.render(PhantomRegistrationTest.fixedGrid(), Phantom.MR, AffineMap.identity(), 8, 1), f);
+        Volume flat = Phantom.render(PhantomRegistrationTest.movingGrid(), Phantom.CT, AffineMap.identity(), 0, 2);
+        java.util.Arrays.fill((float[]) flat.voxels().array(), 5f);
+        formats.write(flat, m);
+        Path tfm = dir.resolve("t.tfm");
+        Path img = dir.resolve("r.nrrd");
+        Run r = run("register", "--fixed", f.toString(), "--moving", m.toString(), "--out-transform", tfm.toString(),
+                "--out-image", img.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("is constant");
+        assertThat(tfm).doesNotExist();
+        assertThat(img).doesNotExist();
+    }
+}
