@@ -54,8 +54,8 @@ class TransformixExportTest {
         Volume theirs = org.coreg.testing.TestImageLoader.read(out.resolve("result.mha"));
         assertThat(theirs.geometry().size()).isEqualTo(fixedGrid.size());
 
-        Volume ours = WarpResampler.toFixedGrid(moving, fixedGrid, r.fixedToMoving(),
-                org.coreg.image.interpolation.InterpolationKind.BSPLINE);
+        Volume ours = org.coreg.transform.Resampler.resample(moving, r.fixedToMoving(), fixedGrid,
+                new org.coreg.transform.Resampler.Settings(org.coreg.image.interpolation.InterpolationKind.BSPLINE, 0));
         float[] a = ours.toFloatArray();
         float[] b = theirs.toFloatArray();
         AffineMap toMoving = moving.geometry().worldToIndex();
