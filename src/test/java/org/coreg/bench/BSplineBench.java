@@ -16,7 +16,7 @@ import org.coreg.registration.deformable.DeformableRegistration;
 import org.coreg.registration.deformable.DeformableResult;
 import org.coreg.registration.deformable.Deformations;
 import org.coreg.registration.deformable.MultimodalCase;
-import org.coreg.testing.TestImageLoader;
+import org.coreg.io.ImageFormats;
 import org.coreg.transform.SpatialTransform;
 
 /**
@@ -36,15 +36,16 @@ public final class BSplineBench {
             case "prepare" -> {
                 Path out = Path.of(args[2]);
                 Files.createDirectories(out);
-                Volume mr = TestImageLoader.read(Path.of(args[1]).resolve("mni-ct-mr-templates/MNI152_T1_2mm.nii.gz"));
+                Volume mr = ImageFormats.standard().read(Path.of(args[1])
+                        .resolve("mni-ct-mr-templates/MNI152_T1_2mm.nii.gz"));
                 Deformations.writeMha(mr, out.resolve("moving.mha"));
                 Deformations.writeMha(MultimodalCase.fixed(mr, MultimodalCase.truth(mr.geometry()), 5),
                         out.resolve("fixed.mha"));
             }
             case "register" -> {
                 Path out = Path.of(args[1]);
-                Volume f = TestImageLoader.read(out.resolve("fixed.mha"));
-                Volume m = TestImageLoader.read(out.resolve("moving.mha"));
+                Volume f = ImageFormats.standard().read(out.resolve("fixed.mha"));
+                Volume m = ImageFormats.standard().read(out.resolve("moving.mha"));
                 long t0 = System.nanoTime();
                 DeformableResult r = new DeformableRegistration(RegistrationSettings.defaults()
                         .withStages(Stage.RIGID, Stage.AFFINE, Stage.BSPLINE), BSplineSettings.defaults(), null, null)
@@ -55,8 +56,8 @@ public final class BSplineBench {
             }
             case "score" -> {
                 Path out = Path.of(args[1]);
-                Volume mr = TestImageLoader.read(out.resolve("moving.mha"));
-                ImageGeometry g = TestImageLoader.read(out.resolve("fixed.mha")).geometry();
+                Volume mr = ImageFormats.standard().read(out.resolve("moving.mha"));
+                ImageGeometry g = ImageFormats.standard().read(out.resolve("fixed.mha")).geometry();
                 BSplineDeformation truth = MultimodalCase.truth(g);
                 SpatialTransform found = TransformFiles.read(Path.of(args[2]));
                 Predicate<double[]> inside = MultimodalCase.inside(mr, truth);

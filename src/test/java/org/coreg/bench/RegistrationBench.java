@@ -1,10 +1,6 @@
 package org.coreg.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -16,7 +12,7 @@ import org.coreg.registration.PhantomRegistrationTest;
 import org.coreg.registration.Registration;
 import org.coreg.registration.RegistrationResult;
 import org.coreg.registration.RegistrationSettings;
-import org.coreg.testing.TestImageLoader;
+import org.coreg.io.ImageFormats;
 
 /**
  * The registration benchmark's two steps. {@code prepare DATA OUT}: writes two pairs, each as PAIR-fixed.mha,
@@ -34,8 +30,8 @@ public final class RegistrationBench {
             Path data = Path.of(args[1]);
             Path out = Path.of(args[2]);
             Files.createDirectories(out);
-            Volume t1 = TestImageLoader.read(data.resolve("mni-ct-mr-templates/MNI152_T1_2mm.nii.gz"));
-            Volume ct = TestImageLoader.read(data.resolve("mni-ct-mr-templates/scct.nii"));
+            Volume t1 = ImageFormats.standard().read(data.resolve("mni-ct-mr-templates/MNI152_T1_2mm.nii.gz"));
+            Volume ct = ImageFormats.standard().read(data.resolve("mni-ct-mr-templates/scct.nii"));
             double[] axis = {0.6, -0.48, 0.64};
             double n = Math.sqrt(axis[0] * axis[0] + axis[1] * axis[1] + axis[2] * axis[2]);
             double[] rot = axisAngle(new double[] {axis[0] / n, axis[1] / n, axis[2] / n}, Math.toRadians(30));
@@ -64,8 +60,8 @@ public final class RegistrationBench {
             Path out = Path.of(args[1]);
             String pair = args[2];
             int n = Integer.parseInt(args[3]);
-            Volume f = TestImageLoader.read(out.resolve(pair + "-fixed.mha"));
-            Volume m = TestImageLoader.read(out.resolve(pair + "-moving.mha"));
+            Volume f = ImageFormats.standard().read(out.resolve(pair + "-fixed.mha"));
+            Volume m = ImageFormats.standard().read(out.resolve(pair + "-moving.mha"));
             double[] t = new double[n];
             for (int i = 0; i < n; i++) {
                 long t0 = System.nanoTime();
@@ -79,8 +75,8 @@ public final class RegistrationBench {
             Path out = Path.of(args[1]);
             String pair = args[2];
             long r0 = System.nanoTime();
-            Volume f = TestImageLoader.read(out.resolve(pair + "-fixed.mha"));
-            Volume m = TestImageLoader.read(out.resolve(pair + "-moving.mha"));
+            Volume f = ImageFormats.standard().read(out.resolve(pair + "-fixed.mha"));
+            Volume m = ImageFormats.standard().read(out.resolve(pair + "-moving.mha"));
             long t0 = System.nanoTime();
             System.out.printf(Locale.ROOT, "JVM up %d ms before main; read %.2f s%n", System.currentTimeMillis()
                     - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() - (t0 - r0) / 1_000_000,
@@ -154,28 +150,7 @@ public final class RegistrationBench {
         };
     }
 
-    /** Minimal float32 MetaImage writer for the benchmark inputs (test code; the product writer lives in io). */
     private static void writeMha(Volume v, Path file) throws IOException {
-        ImageGeometry g = v.geometry();
-        double[] d = g.direction();
-        StringBuilder h = new StringBuilder();
-        h.append("ObjectType = Image\nNDims = 3\nBinaryData = True\nBinaryDataByteOrderMSB = False\n");
-        h.append("CompressedData = False\n");
-        // MetaImage lists each index axis's direction vector in turn (the columns of D).
-        h.append(String.format(Locale.ROOT, "TransformMatrix = %.12g %.12g %.12g %.12g %.12g %.12g %.12g %.12g %.12g%n",
-                d[0], d[3], d[6], d[1], d[4], d[7], d[2], d[5], d[8]));
-        double[] o = g.origin();
-        h.append(String.format(Locale.ROOT, "Offset = %.12g %.12g %.12g%n", o[0], o[1], o[2]));
-        h.append(String.format(Locale.ROOT, "ElementSpacing = %.12g %.12g %.12g%n", g.spacing(0), g.spacing(1),
-                g.spacing(2)));
-        h.append("DimSize = ").append(g.size(0)).append(' ').append(g.size(1)).append(' ').append(g.size(2)).append('\n');
-        h.append("ElementType = MET_FLOAT\nElementDataFile = LOCAL\n");
-        float[] f = v.toFloatArray();
-        ByteBuffer b = ByteBuffer.allocate(4 * f.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(f);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(h.toString().getBytes(StandardCharsets.US_ASCII));
-            out.write(b.array());
-        }
+        ImageFormats.standard().write(v, file);
     }
 }

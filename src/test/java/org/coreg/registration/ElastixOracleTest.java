@@ -12,7 +12,7 @@ import org.coreg.image.ImageGeometry;
 import org.coreg.image.Volume;
 import org.coreg.testing.ExternalTool;
 import org.coreg.testing.SharedData;
-import org.coreg.testing.TestImageLoader;
+import org.coreg.io.ImageFormats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,8 +54,8 @@ class ElastixOracleTest {
         Path elastix = ExternalTool.require("elastix");
         Path mrFile = SharedData.require("meat-phantom-ct-mr/mr-t2.mha");
         Path ctFile = SharedData.require("meat-phantom-ct-mr/ct.mha");
-        Volume mr = TestImageLoader.read(mrFile);
-        Volume ct = TestImageLoader.read(ctFile);
+        Volume mr = ImageFormats.standard().read(mrFile);
+        Volume ct = ImageFormats.standard().read(ctFile);
         AffineMap coreg = new Registration(RegistrationSettings.defaults()).run(mr, ct).fixedToMoving();
         double[][] corners = RealDataRegistrationTest.foregroundCorners(mr);
 
@@ -81,8 +81,8 @@ class ElastixOracleTest {
                 miCoreg, miRefined, miHeaders);
         System.out.printf("meat phantom vs elastix: elastix from Coreg's answer moves it %.3f mm; elastix from the "
                 + "headers ends %.1f mm away%n", stay, away);
-        // elastix's refinement may drift along the flat floor of MI (measured 3.3 mm at the box corners) but must not
-        // find a better optimum than Coreg's.
+        // elastix's refinement may drift along the flat floor of MI (measured 1.3 to 3.3 mm at the box corners) but must
+        // not find a better optimum than Coreg's.
         assertThat(stay).isLessThan(5.0);
         assertThat(miCoreg).isLessThanOrEqualTo(miRefined + 5e-4);
         assertThat(away).isGreaterThan(20);

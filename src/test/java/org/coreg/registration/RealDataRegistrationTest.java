@@ -13,7 +13,7 @@ import org.coreg.image.interpolation.InterpolationKind;
 import org.coreg.image.interpolation.Interpolator;
 import org.coreg.image.interpolation.ScalarGrid;
 import org.coreg.testing.SharedData;
-import org.coreg.testing.TestImageLoader;
+import org.coreg.io.ImageFormats;
 import org.junit.jupiter.api.Test;
 
 /** Real CT/MR pairs from ../shared/data (skipped where the data is absent). */
@@ -80,8 +80,8 @@ class RealDataRegistrationTest {
      */
     @Test
     void mniCtToT1Recovers30DegreesAnd40Millimetres() throws Exception {
-        Volume t1 = TestImageLoader.read(SharedData.require("mni-ct-mr-templates/MNI152_T1_2mm.nii.gz"));
-        Volume ct = TestImageLoader.read(SharedData.require("mni-ct-mr-templates/scct.nii"));
+        Volume t1 = ImageFormats.standard().read(SharedData.require("mni-ct-mr-templates/MNI152_T1_2mm.nii.gz"));
+        Volume ct = ImageFormats.standard().read(SharedData.require("mni-ct-mr-templates/scct.nii"));
         double[] axis = {0.6, -0.48, 0.64};
         double[] rot = RotationMath.axisAngle(axis, Math.toRadians(30));
         double[] c = t1.geometry().center();
@@ -105,8 +105,8 @@ class RealDataRegistrationTest {
 
     @Test
     void meatPhantomCtToMrRegistersBothWays() throws Exception {
-        Volume mr = TestImageLoader.read(SharedData.require("meat-phantom-ct-mr/mr-t2.mha"));
-        Volume ct = TestImageLoader.read(SharedData.require("meat-phantom-ct-mr/ct.mha"));
+        Volume mr = ImageFormats.standard().read(SharedData.require("meat-phantom-ct-mr/mr-t2.mha"));
+        Volume ct = ImageFormats.standard().read(SharedData.require("meat-phantom-ct-mr/ct.mha"));
         long t0 = System.nanoTime();
         RegistrationResult fwd = new Registration(RegistrationSettings.defaults()).run(mr, ct);
         double secs = (System.nanoTime() - t0) / 1e9;
@@ -127,13 +127,27 @@ class RealDataRegistrationTest {
         assertThat(fwd.overlap()).isGreaterThan(0.5);
     }
 
-    /** Middle slice of each axis of the fixed image: fixed in magenta, resampled moving in green. */
+    /** A display window over the voxels brighter than the background (CT air and padding, MR noise left out). */
+    static IntensityLimits foregroundWindow(float[] v) {
+        IntensityLimits all = IntensityLimits.robust(v, 0.01, 0.99);
+        double floor = all.min() + 0.25 * (all.max() - all.min());
+        float[] fg = new float[v.length];
+        int n = 0;
+        for (float x : v) {
+            if (x > floor) {
+                fg[n++] = x;
+            }
+        }
+        return n < 100 ? all : IntensityLimits.robust(java.util.Arrays.copyOf(fg, n), 0.02, 0.98);
+    }
+
+    /** The middle axial slice of the fixed image: fixed in magenta, resampled moving in green (grey where equal). */
     static void writeOverlay(Volume fixed, Volume moving, AffineMap fixedToMoving, Path png) throws Exception {
         ImageGeometry g = fixed.geometry();
         float[] fv = fixed.toFloatArray();
-        IntensityLimits fl = IntensityLimits.robust(fv, 0.01, 0.99);
+        IntensityLimits fl = foregroundWindow(fv);
         float[] mv = moving.toFloatArray();
-        IntensityLimits ml = IntensityLimits.robust(mv, 0.01, 0.99);
+        IntensityLimits ml = foregroundWindow(mv);
         ImageGeometry mg = moving.geometry();
         Interpolator in = InterpolationKind.LINEAR.over(new ScalarGrid(mv, mg.size(0), mg.size(1), mg.size(2)));
         AffineMap fixedIndexToMovingIndex = mg.worldToIndex().after(fixedToMoving).after(g.indexToWorld());

@@ -8,7 +8,7 @@ import org.coreg.image.Volume;
 import org.coreg.registration.RegistrationSettings;
 import org.coreg.registration.Stage;
 import org.coreg.testing.SharedData;
-import org.coreg.testing.TestImageLoader;
+import org.coreg.io.ImageFormats;
 import org.coreg.transform.AffineTransform;
 import org.coreg.transform.SpatialTransform;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class MultimodalBSplineTest {
     @Test
     void recoversAKnownDeformationBetweenMrAndACtLikeRendering() throws Exception {
-        Volume mr = TestImageLoader.read(SharedData.require("mni-ct-mr-templates/MNI152_T1_2mm.nii.gz"));
+        Volume mr = ImageFormats.standard().read(SharedData.require("mni-ct-mr-templates/MNI152_T1_2mm.nii.gz"));
         BSplineDeformation truth = MultimodalCase.truth(mr.geometry());
         Volume fixed = MultimodalCase.fixed(mr, truth, 5);
         Predicate<double[]> inside = MultimodalCase.inside(mr, truth);

@@ -51,7 +51,7 @@ class TransformixExportTest {
         java.nio.file.Files.createDirectories(out);
         ExternalTool.runOk(dir, 300, transformix.toString(), "-in", dir.resolve("moving.mha").toString(), "-tp",
                 tp.toString(), "-out", out.toString());
-        Volume theirs = org.coreg.testing.TestImageLoader.read(out.resolve("result.mha"));
+        Volume theirs = org.coreg.io.ImageFormats.standard().read(out.resolve("result.mha"));
         assertThat(theirs.geometry().size()).isEqualTo(fixedGrid.size());
 
         Volume ours = org.coreg.transform.Resampler.resample(moving, r.fixedToMoving(), fixedGrid,
