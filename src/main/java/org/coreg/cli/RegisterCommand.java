@@ -14,6 +14,7 @@ import org.coreg.image.Volume;
 import org.coreg.image.interpolation.InterpolationKind;
 import org.coreg.io.AtomicOutput;
 import org.coreg.io.ImageFormats;
+import org.coreg.io.transform.ElastixTransformFile;
 import org.coreg.io.transform.TransformFiles;
 import org.coreg.registration.Initialisation;
 import org.coreg.registration.MetricKind;
@@ -24,6 +25,7 @@ import org.coreg.registration.RegistrationResult;
 import org.coreg.registration.RegistrationSettings;
 import org.coreg.registration.RoiBox;
 import org.coreg.registration.Stage;
+import org.coreg.registration.deformable.BSplineSettings;
 import org.coreg.transform.AffineTransform;
 import org.coreg.transform.Direction;
 import org.coreg.transform.NonInvertibleTransformException;
@@ -48,8 +50,24 @@ final class RegisterCommand implements Callable<Integer> {
     Path moving;
 
     @Option(names = "--stages", split = ",", defaultValue = "rigid", paramLabel = "S[,S]",
-            description = "Stages in order: rigid or rigid,affine (default rigid).")
+            description = "Stages in order: rigid, rigid,affine or rigid,affine,bspline (default rigid).")
     List<String> stages;
+
+    @Option(names = "--grid-spacing", defaultValue = "20", paramLabel = "MM",
+            description = "B-spline stage: control-point spacing at full resolution, mm (default 20).")
+    double gridSpacing;
+
+    @Option(names = "--bending-weight", defaultValue = "0", paramLabel = "W",
+            description = "B-spline stage: weight of the bending-energy penalty (default 0 = off).")
+    double bendingWeight;
+
+    @Option(names = "--out-elastix", paramLabel = "TP.txt",
+            description = "Also write the transform as elastix TransformParameters (for transformix).")
+    Path outElastix;
+
+    @Option(names = "--out-jacobian", paramLabel = "J",
+            description = "B-spline stage: write the Jacobian-determinant map (fixed grid) as an image.")
+    Path outJacobian;
 
     @Option(names = "--preset", defaultValue = "ct-mr-head", paramLabel = "P",
             description = "Settings preset; ct-mr-head (default): Mattes MI 32 bins, 4 levels, 200 iterations x 3000 "
@@ -104,6 +122,23 @@ final class RegisterCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<IterationEvent> events = new ArrayList<>();
         ProgressBar bar = new ProgressBar(err, settings.levels(), settings.iterations(), settings.stages().size());
+        if (outJacobian != null && !settings.stages().contains(Stage.BSPLINE)) {
+            throw new IllegalArgumentException("--out-jacobian: the Jacobian map belongs to the B-spline stage; add "
+                    + "bspline to --stages");
+        }
+        if (settings.stages().contains(Stage.BSPLINE)) {
+            DeformableRun.Outputs o = new DeformableRun.Outputs(outTransform, outElastix, outJacobian, outImage);
+            DeformableRun.checkOutputs(o);
+            int status = DeformableRun.run(settings, BSplineSettings.defaults().withGridSpacing(gridSpacing)
+                    .withBendingWeight(bendingWeight), f, m, o, e -> {
+                        events.add(e);
+                        bar.update(e);
+                    }, spec.commandLine().getOut(), err, bar::finish);
+            if (status == 0 && metricLog != null) {
+                writeLog(events, metricLog);
+            }
+            return status;
+        }
         RegistrationResult r;
         try {
             r = new Registration(settings, e -> {
@@ -117,6 +152,9 @@ final class RegisterCommand implements Callable<Integer> {
         }
         bar.finish();
         writeTransform(r.fixedToMoving(), outTransform);
+        if (outElastix != null) {
+            ElastixTransformFile.writeFixedToMoving(r.fixedToMoving(), f.geometry(), outElastix);
+        }
         if (metricLog != null) {
             writeLog(events, metricLog);
         }
@@ -159,7 +197,9 @@ final class RegisterCommand implements Callable<Integer> {
             st.add(switch (name.trim().toLowerCase(Locale.ROOT)) {
                 case "rigid" -> Stage.RIGID;
                 case "affine" -> Stage.AFFINE;
-                default -> throw new IllegalArgumentException("--stages: expected rigid or affine, found '" + name + "'");
+                case "bspline" -> Stage.BSPLINE;
+                default -> throw new IllegalArgumentException("--stages: expected rigid, affine or bspline, found '"
+                        + name + "'");
             });
         }
         s = s.withStages(st.toArray(Stage[]::new));

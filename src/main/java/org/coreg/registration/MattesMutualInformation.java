@@ -68,7 +68,9 @@ public final class MattesMutualInformation implements ImageMetric {
         int[] fBin = new int[n];
         int[] mFloor = new int[n];
         double[] mFrac = new double[n];
-        double[] dM = withGradient ? new double[n * np] : null;
+        SparseJacobianTransform sparse = transform instanceof SparseJacobianTransform sj ? sj : null;
+        double[] dM = withGradient && sparse == null ? new double[n * np] : null;
+        double[] gWorld = withGradient && sparse != null ? new double[3 * n] : null;
         double[][] hist = new double[chunks][bins * bins];
         int[] valid = new int[chunks];
         double[] pts = samples.points();
@@ -78,7 +80,7 @@ public final class MattesMutualInformation implements ImageMetric {
             double[] y = new double[3];
             double[] idx = new double[3];
             double[] g = new double[3];
-            double[] jac = new double[3 * np];
+            double[] jac = sparse == null ? new double[3 * np] : null;
             double[] kw = new double[4];
             double[] kd = new double[4];
             double[] h = hist[c];
@@ -121,6 +123,12 @@ public final class MattesMutualInformation implements ImageMetric {
                     double gx = w[0] * g[0] + w[3] * g[1] + w[6] * g[2];
                     double gy = w[1] * g[0] + w[4] * g[1] + w[7] * g[2];
                     double gz = w[2] * g[0] + w[5] * g[1] + w[8] * g[2];
+                    if (sparse != null) {
+                        gWorld[3 * s] = gx;
+                        gWorld[3 * s + 1] = gy;
+                        gWorld[3 * s + 2] = gz;
+                        continue;
+                    }
                     transform.jacobian(x, jac);
                     for (int p = 0; p < np; p++) {
                         dM[o + p] = gx * jac[3 * p] + gy * jac[3 * p + 1] + gz * jac[3 * p + 2];
@@ -170,6 +178,11 @@ public final class MattesMutualInformation implements ImageMetric {
                     double p = joint[i * bins + k];
                     logRatio[i * bins + k] = p > 1e-16 && pm[k] > 0 ? Math.log(p / pm[k]) : 0;
                 }
+            }
+            if (sparse != null) {
+                grad = SparseGradient.accumulate(sparse, samples, pre, n, fBin, mFloor, mFrac, gWorld, logRatio, bins,
+                        norm / mWidth, workers);
+                return new MetricValue(-mi, grad, overlap);
             }
             grad = new double[np];
             double[] kw = new double[4];
