@@ -1,5 +1,7 @@
 package org.coreg.registration;
 
+import org.coreg.image.interpolation.CubicBSplineBasis;
+
 import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
 import org.coreg.image.interpolation.Interpolator;
@@ -105,7 +107,7 @@ public final class MattesMutualInformation implements ImageMetric {
                 double m = (v - mMin) / mWidth + PAD;
                 int fl = Math.min((int) m, bins - PAD - 1);
                 double t = m - fl;
-                cubicWeights(t, kw, kd);
+                CubicBSplineBasis.weights(t, kw, kd);
                 int row = ib * bins + fl - 1;
                 for (int a = 0; a < 4; a++) {
                     h[row + a] += kw[a];
@@ -191,7 +193,7 @@ public final class MattesMutualInformation implements ImageMetric {
                 if (fBin[s] < 0) {
                     continue;
                 }
-                cubicWeights(mFrac[s], kw, kd);
+                CubicBSplineBasis.weights(mFrac[s], kw, kd);
                 int row = fBin[s] * bins + mFloor[s] - 1;
                 double coef = 0;
                 for (int a = 0; a < 4; a++) {
@@ -207,16 +209,4 @@ public final class MattesMutualInformation implements ImageMetric {
         return new MetricValue(-mi, grad, overlap);
     }
 
-    /** Cubic B-spline Parzen weights of the four bins around fractional position {@code t}, and d/dt of each. */
-    static void cubicWeights(double t, double[] w, double[] d) {
-        double t2 = t * t, t3 = t2 * t, u = 1 - t;
-        w[0] = u * u * u / 6;
-        w[1] = (4 - 6 * t2 + 3 * t3) / 6;
-        w[2] = (1 + 3 * t + 3 * t2 - 3 * t3) / 6;
-        w[3] = t3 / 6;
-        d[0] = -u * u / 2;
-        d[1] = -2 * t + 1.5 * t2;
-        d[2] = 0.5 + t - 1.5 * t2;
-        d[3] = t2 / 2;
-    }
 }

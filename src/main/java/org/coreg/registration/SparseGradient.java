@@ -36,7 +36,7 @@ final class SparseGradient {
                 if (fBin[s] < 0 || (gx == 0 && gy == 0 && gz == 0)) {
                     continue;
                 }
-                MattesMutualInformation.cubicWeights(mFrac[s], kw, kd);
+                org.coreg.image.interpolation.CubicBSplineBasis.weights(mFrac[s], kw, kd);
                 int row = fBin[s] * bins + mFloor[s] - 1;
                 double c = 0;
                 for (int a = 0; a < 4; a++) {

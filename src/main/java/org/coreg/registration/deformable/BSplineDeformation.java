@@ -1,5 +1,7 @@
 package org.coreg.registration.deformable;
 
+import org.coreg.image.interpolation.CubicBSplineBasis;
+
 import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
 import org.coreg.registration.SparseJacobianTransform;
@@ -97,9 +99,9 @@ public final class BSplineDeformation implements SparseJacobianTransform {
         }
         int sx = (int) ci[0] - 1, sy = (int) ci[1] - 1, sz = (int) ci[2] - 1;
         double[] wx = new double[4], wy = new double[4], wz = new double[4];
-        Cubic.weights(ci[0] - sx - 1, wx);
-        Cubic.weights(ci[1] - sy - 1, wy);
-        Cubic.weights(ci[2] - sz - 1, wz);
+        CubicBSplineBasis.weights(ci[0] - sx - 1, wx);
+        CubicBSplineBasis.weights(ci[1] - sy - 1, wy);
+        CubicBSplineBasis.weights(ci[2] - sz - 1, wz);
         double dx = 0, dy = 0, dz = 0;
         for (int k = 0; k < 4; k++) {
             for (int j = 0; j < 4; j++) {
@@ -134,9 +136,9 @@ public final class BSplineDeformation implements SparseJacobianTransform {
         }
         int sx = (int) ci[0] - 1, sy = (int) ci[1] - 1, sz = (int) ci[2] - 1;
         double[] wx = new double[4], wy = new double[4], wz = new double[4];
-        Cubic.weights(ci[0] - sx - 1, wx);
-        Cubic.weights(ci[1] - sy - 1, wy);
-        Cubic.weights(ci[2] - sz - 1, wz);
+        CubicBSplineBasis.weights(ci[0] - sx - 1, wx);
+        CubicBSplineBasis.weights(ci[1] - sy - 1, wy);
+        CubicBSplineBasis.weights(ci[2] - sz - 1, wz);
         int m = 0;
         for (int k = 0; k < 4; k++) {
             for (int j = 0; j < 4; j++) {

@@ -1,5 +1,7 @@
 package org.coreg.registration.deformable;
 
+import org.coreg.image.interpolation.CubicBSplineBasis;
+
 import java.util.Locale;
 import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
@@ -99,8 +101,8 @@ public final class FoldingCheck {
         int[] s = new int[3];
         for (int a = 0; a < 3; a++) {
             s[a] = (int) ci[a] - 1;
-            Cubic.weights(ci[a] - s[a] - 1, w[a]);
-            Cubic.derivatives(ci[a] - s[a] - 1, dw[a]);
+            CubicBSplineBasis.weights(ci[a] - s[a] - 1, w[a]);
+            CubicBSplineBasis.derivatives(ci[a] - s[a] - 1, dw[a]);
         }
         java.util.Arrays.fill(d, 0);
         for (int k = 0; k < 4; k++) {
