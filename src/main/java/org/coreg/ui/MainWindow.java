@@ -48,6 +48,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private String lastError;
     private ViewPlane maximised;
+    private final PointsPanel pointsPanel;
 
     public MainWindow(Stage stage, TaskRunner tasks, VolumeLoader loader, RegistrationService registration) {
         this.stage = stage;
@@ -84,10 +85,14 @@ public final class MainWindow {
         TitledPane preAlign = new TitledPane("Pre-align", new PreAlignPanel(session));
         TitledPane register = new TitledPane("Register", new RegisterPanel(workstation));
         TitledPane transforms = new TitledPane("Transforms", new TransformPanel(session));
+        pointsPanel = new PointsPanel(session, this::showError, () -> stage);
+        views.values().forEach(v -> v.setOnPointPlaced(pointsPanel::place));
+        TitledPane points = new TitledPane("Planning points", pointsPanel);
+        points.setId("pointsPane");
         preAlign.setId("preAlignPane");
         register.setId("registerPane");
         transforms.setId("transformsPane");
-        Accordion side = new Accordion(preAlign, register, transforms);
+        Accordion side = new Accordion(preAlign, register, transforms, points);
         side.setExpandedPane(register);
         side.setPrefWidth(300);
         root.setTop(new VBox(menu(), controls));
@@ -216,6 +221,10 @@ public final class MainWindow {
     /** The last error message shown to the user, or null. */
     public String lastError() {
         return lastError;
+    }
+
+    PointsPanel pointsPanel() {
+        return pointsPanel;
     }
 
     public Stage stage() {
