@@ -13,6 +13,9 @@ public final class UserMessages {
         if (e instanceof RegistrationFailedException r) {
             return r.getMessage() + (r.advice() == null ? "" : "\n\nWhat to try: " + r.advice());
         }
+        if (e instanceof org.coreg.app.sessionfile.SessionFileException sf) {
+            return "Could not open the session file; nothing was changed.\n\n" + sf.getMessage();
+        }
         if (e instanceof org.coreg.io.points.PointFileException pf) {
             return "Could not use the point file; the points are unchanged.\n\n" + pf.getMessage();
         }

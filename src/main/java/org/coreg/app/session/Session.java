@@ -174,6 +174,16 @@ public final class Session {
         apply(next);
     }
 
+    /**
+     * Puts back a saved state (transform, ROI, points) without an undo step and clears the history: what opening a
+     * session file does after its volumes are loaded.
+     */
+    public void restore(EditState saved) {
+        apply(Objects.requireNonNull(saved));
+        history.clear();
+        fire(SessionChange.HISTORY);
+    }
+
     /** Starts a continuous edit (a mouse drag): the updates until {@link #endGesture()} undo as one step. */
     public void beginGesture() {
         gestureStart = state();
