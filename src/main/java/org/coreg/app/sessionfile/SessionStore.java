@@ -38,9 +38,8 @@ public final class SessionStore {
         this.loader = Objects.requireNonNull(loader);
         this.errors = Objects.requireNonNull(errors);
         session.addListener(c -> {
-            // what a session file keeps and a user would miss; cursor and display moves are not "unsaved work"
-            if (c == SessionChange.VOLUMES || c == SessionChange.TRANSFORM || c == SessionChange.ROI
-                    || c == SessionChange.POINTS) {
+            // edits a user would miss; opening images, cursor and display moves are not "unsaved work"
+            if (c == SessionChange.TRANSFORM || c == SessionChange.ROI || c == SessionChange.POINTS) {
                 changes++;
             }
         });
