@@ -76,7 +76,7 @@ final class PointsPanel extends VBox {
         target.setId("pointTarget");
         target.getItems().setAll(Target.values());
         target.setValue(Target.FIXED);
-        fileSpace.setId("pointExportSpace");
+        fileSpace.setId("pointFileSpace");
         fileSpace.getItems().setAll(Space.FIXED, Space.MOVING);
         fileSpace.setValue(Space.FIXED);
 

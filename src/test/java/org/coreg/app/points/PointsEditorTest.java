@@ -146,6 +146,25 @@ class PointsEditorTest {
     }
 
     @Test
+    void swappingFixedAndMovingKeepsPointsOnTheirAnatomy() {
+        Session s = new Session();
+        var grid = org.coreg.image.ImageGeometry.axisAligned(new int[] {8, 8, 8}, new double[] {2, 2, 2},
+                new double[] {-7, -7, -7});
+        s.setFixed(org.coreg.app.render.SampledVolume.of(org.coreg.app.demo.SyntheticHead.render(grid, new double[3],
+                AffineMap.identity(), org.coreg.app.demo.SyntheticHead.Contrast.MR, "a")));
+        s.setMoving(org.coreg.app.render.SampledVolume.of(org.coreg.app.demo.SyntheticHead.render(grid, new double[3],
+                AffineMap.identity(), org.coreg.app.demo.SyntheticHead.Contrast.CT, "b")));
+        s.setTransform(T);
+        PointsEditor e = new PointsEditor(s);
+        e.addFixed(new double[] {3, -2, 1});
+        double[] movingBefore = e.rows().get(0).movingLps();
+        s.swapFixedAndMoving();
+        // the old moving space is the new fixed space: the point sits where the table said it was in moving space
+        assertClose(s.points().get(0).lps(), movingBefore, 1e-12);
+        assertClose(e.rows().get(0).movingLps(), new double[] {3, -2, 1}, 1e-9);
+    }
+
+    @Test
     void onlyPointsWithinTheSlabAroundAPlaneAreMarked() {
         List<PlanningPoint> pts = List.of(PlanningPoint.of("a", 0, 0, 0), PlanningPoint.of("b", 0, 0, 9.5),
                 PlanningPoint.of("c", 0, 0, -12));
