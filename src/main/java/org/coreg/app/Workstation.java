@@ -78,7 +78,8 @@ public final class Workstation {
                     session.setComparison(new RegistrationComparison(options.initial(), t));
                     session.transforms().add("Registration", t, "registration: " + options.stages().stream()
                             .map(st -> st.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", "
-                            + options.preset() + (options.roi() != null ? ", crop box" : ""));
+                            + options.preset() + (options.roi() != null ? ", crop box" : ""),
+                            org.coreg.app.transforms.TransformManager.pairOf(session));
                     onEnded.accept(RegistrationOutcome.SUCCEEDED);
                 }, e -> {
                     onEnded.accept(RegistrationOutcome.FAILED);
