@@ -72,6 +72,24 @@ public final class TransformExchange {
     }
 
     /**
+     * {@code chosen} renamed, if needed, so that {@link TransformFormat#forName} reads it as {@code format}: {@code .tfm}
+     * for ITK, {@code .mat4} (with {@code -ras} for RAS) for matrices, {@code TransformParameters.NAME.txt} for elastix.
+     */
+    public static Path fileFor(Path chosen, TransformFormat format) {
+        if (TransformFormat.forName(chosen) == format) {
+            return chosen;
+        }
+        String n = chosen.getFileName().toString().replaceFirst("(?i)(\\.tfm|\\.txt|\\.mat4)$", "");
+        String name = switch (format) {
+            case ITK -> n + ".tfm";
+            case MATRIX_LPS -> n.replaceAll("(?i)ras", "") + "-matrix.mat4";
+            case MATRIX_RAS -> n + "-ras.mat4";
+            case ELASTIX -> "TransformParameters." + n + ".txt";
+        };
+        return chosen.resolveSibling(name);
+    }
+
+    /**
      * Writes an entry as fixed -> moving in the format the file name asks for ({@link TransformFormat#forName}:
      * {@code .tfm} ITK, {@code TransformParameters*.txt} elastix, {@code *.mat4} LPS matrix, {@code *ras*.mat4} RAS
      * matrix), with its provenance.
