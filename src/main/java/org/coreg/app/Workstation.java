@@ -26,6 +26,8 @@ public final class Workstation {
     private final VolumeLoader loader;
     private final RegistrationService registration;
     private final Consumer<String> errors;
+    /** The file each open volume was read from (by identity; a swap of fixed and moving keeps it right). */
+    private final java.util.Map<SampledVolume, Path> sources = new java.util.IdentityHashMap<>();
 
     public Workstation(Session session, TaskRunner tasks, VolumeLoader loader, RegistrationService registration,
                        Consumer<String> errors) {
@@ -44,6 +46,16 @@ public final class Workstation {
         return tasks;
     }
 
+    /** The file {@code volume} was read from, if it came from one (a demo volume did not). */
+    public java.util.Optional<Path> sourceOf(SampledVolume volume) {
+        return java.util.Optional.ofNullable(sources.get(volume));
+    }
+
+    /** Records that {@code volume} was read from {@code file} (session files name volumes by file). */
+    public void rememberSource(SampledVolume volume, Path file) {
+        sources.put(Objects.requireNonNull(volume), Objects.requireNonNull(file));
+    }
+
     /** Reads {@code file} in the background and makes it the fixed or moving volume. */
     public TaskHandle open(Role role, Path file) {
         return tasks.submit("Opening " + file.getFileName(), (progress, cancel) -> {
@@ -53,6 +65,7 @@ public final class Workstation {
             progress.progress(0.9, "Preparing display");
             return SampledVolume.of(volume);
         }, TaskCallbacks.of(v -> {
+            rememberSource(v, file);
             if (role == Role.FIXED) {
                 session.setFixed(v);
             } else {

@@ -14,6 +14,7 @@ import org.coreg.image.Volume;
 import org.coreg.image.interpolation.InterpolationKind;
 import org.coreg.io.AtomicOutput;
 import org.coreg.io.ImageFormats;
+import org.coreg.io.transform.ElastixTransformFile;
 import org.coreg.io.transform.TransformFiles;
 import org.coreg.registration.Initialisation;
 import org.coreg.registration.MetricKind;
@@ -22,11 +23,13 @@ import org.coreg.registration.Registration;
 import org.coreg.registration.RegistrationException;
 import org.coreg.registration.RegistrationResult;
 import org.coreg.registration.RegistrationSettings;
-import org.coreg.registration.Resampler;
 import org.coreg.registration.RoiBox;
 import org.coreg.registration.Stage;
+import org.coreg.registration.deformable.BSplineSettings;
 import org.coreg.transform.AffineTransform;
 import org.coreg.transform.Direction;
+import org.coreg.transform.NonInvertibleTransformException;
+import org.coreg.transform.Resampler;
 import org.coreg.transform.SpatialTransform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,8 +50,24 @@ final class RegisterCommand implements Callable<Integer> {
     Path moving;
 
     @Option(names = "--stages", split = ",", defaultValue = "rigid", paramLabel = "S[,S]",
-            description = "Stages in order: rigid or rigid,affine (default rigid).")
+            description = "Stages in order: rigid, rigid,affine or rigid,affine,bspline (default rigid).")
     List<String> stages;
+
+    @Option(names = "--grid-spacing", defaultValue = "20", paramLabel = "MM",
+            description = "B-spline stage: control-point spacing at full resolution, mm (default 20).")
+    double gridSpacing;
+
+    @Option(names = "--bending-weight", defaultValue = "0", paramLabel = "W",
+            description = "B-spline stage: weight of the bending-energy penalty (default 0 = off).")
+    double bendingWeight;
+
+    @Option(names = "--out-elastix", paramLabel = "TP.txt",
+            description = "Also write the transform as elastix TransformParameters (for transformix).")
+    Path outElastix;
+
+    @Option(names = "--out-jacobian", paramLabel = "J",
+            description = "B-spline stage: write the Jacobian-determinant map (fixed grid) as an image.")
+    Path outJacobian;
 
     @Option(names = "--preset", defaultValue = "ct-mr-head", paramLabel = "P",
             description = "Settings preset; ct-mr-head (default): Mattes MI 32 bins, 4 levels, 200 iterations x 3000 "
@@ -103,6 +122,23 @@ final class RegisterCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<IterationEvent> events = new ArrayList<>();
         ProgressBar bar = new ProgressBar(err, settings.levels(), settings.iterations(), settings.stages().size());
+        if (outJacobian != null && !settings.stages().contains(Stage.BSPLINE)) {
+            throw new IllegalArgumentException("--out-jacobian: the Jacobian map belongs to the B-spline stage; add "
+                    + "bspline to --stages");
+        }
+        if (settings.stages().contains(Stage.BSPLINE)) {
+            DeformableRun.Outputs o = new DeformableRun.Outputs(outTransform, outElastix, outJacobian, outImage);
+            DeformableRun.checkOutputs(o);
+            int status = DeformableRun.run(settings, BSplineSettings.defaults().withGridSpacing(gridSpacing)
+                    .withBendingWeight(bendingWeight), f, m, o, e -> {
+                        events.add(e);
+                        bar.update(e);
+                    }, spec.commandLine().getOut(), err, bar::finish);
+            if (status == 0 && metricLog != null) {
+                writeLog(events, metricLog);
+            }
+            return status;
+        }
         RegistrationResult r;
         try {
             r = new Registration(settings, e -> {
@@ -116,15 +152,28 @@ final class RegisterCommand implements Callable<Integer> {
         }
         bar.finish();
         writeTransform(r.fixedToMoving(), outTransform);
+        if (outElastix != null) {
+            ElastixTransformFile.writeFixedToMoving(r.fixedToMoving(), f.geometry(), outElastix);
+        }
         if (metricLog != null) {
             writeLog(events, metricLog);
         }
         if (outImage != null) {
-            formats.write(Resampler.toFixedGrid(m, f.geometry(), r.fixedToMoving(), InterpolationKind.LINEAR), outImage);
+            formats.write(resampled(m, f, r.fixedToMoving()), outImage);
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (fixed->moving, LPS mm); final metric %.4f, overlap %.0f%%"
                 + "%s%n", outTransform, r.finalMetric(), 100 * r.overlap(), r.searched() ? ", global search ran" : "");
         return 0;
+    }
+
+    /** The moving image on the fixed grid; outside the moving image, its lowest value (air, background). */
+    private static Volume resampled(Volume moving, Volume fixed, AffineMap fixedToMoving) {
+        try {
+            return Resampler.resample(moving, AffineTransform.fixedToMoving(fixedToMoving), fixed.geometry(),
+                    new Resampler.Settings(InterpolationKind.LINEAR, moving.realRange()[0]));
+        } catch (NonInvertibleTransformException e) {
+            throw new IllegalStateException("a fixed-to-moving transform is used as it is, never inverted", e);
+        }
     }
 
     /** The one place the transform file is written (ITK text via the transform package). */
@@ -148,7 +197,9 @@ final class RegisterCommand implements Callable<Integer> {
             st.add(switch (name.trim().toLowerCase(Locale.ROOT)) {
                 case "rigid" -> Stage.RIGID;
                 case "affine" -> Stage.AFFINE;
-                default -> throw new IllegalArgumentException("--stages: expected rigid or affine, found '" + name + "'");
+                case "bspline" -> Stage.BSPLINE;
+                default -> throw new IllegalArgumentException("--stages: expected rigid, affine or bspline, found '"
+                        + name + "'");
             });
         }
         s = s.withStages(st.toArray(Stage[]::new));

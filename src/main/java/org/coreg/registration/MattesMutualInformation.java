@@ -1,5 +1,7 @@
 package org.coreg.registration;
 
+import org.coreg.image.interpolation.CubicBSplineBasis;
+
 import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
 import org.coreg.image.interpolation.Interpolator;
@@ -68,7 +70,9 @@ public final class MattesMutualInformation implements ImageMetric {
         int[] fBin = new int[n];
         int[] mFloor = new int[n];
         double[] mFrac = new double[n];
-        double[] dM = withGradient ? new double[n * np] : null;
+        SparseJacobianTransform sparse = transform instanceof SparseJacobianTransform sj ? sj : null;
+        double[] dM = withGradient && sparse == null ? new double[n * np] : null;
+        double[] gWorld = withGradient && sparse != null ? new double[3 * n] : null;
         double[][] hist = new double[chunks][bins * bins];
         int[] valid = new int[chunks];
         double[] pts = samples.points();
@@ -78,7 +82,7 @@ public final class MattesMutualInformation implements ImageMetric {
             double[] y = new double[3];
             double[] idx = new double[3];
             double[] g = new double[3];
-            double[] jac = new double[3 * np];
+            double[] jac = sparse == null ? new double[3 * np] : null;
             double[] kw = new double[4];
             double[] kd = new double[4];
             double[] h = hist[c];
@@ -103,7 +107,7 @@ public final class MattesMutualInformation implements ImageMetric {
                 double m = (v - mMin) / mWidth + PAD;
                 int fl = Math.min((int) m, bins - PAD - 1);
                 double t = m - fl;
-                cubicWeights(t, kw, kd);
+                CubicBSplineBasis.weights(t, kw, kd);
                 int row = ib * bins + fl - 1;
                 for (int a = 0; a < 4; a++) {
                     h[row + a] += kw[a];
@@ -121,6 +125,12 @@ public final class MattesMutualInformation implements ImageMetric {
                     double gx = w[0] * g[0] + w[3] * g[1] + w[6] * g[2];
                     double gy = w[1] * g[0] + w[4] * g[1] + w[7] * g[2];
                     double gz = w[2] * g[0] + w[5] * g[1] + w[8] * g[2];
+                    if (sparse != null) {
+                        gWorld[3 * s] = gx;
+                        gWorld[3 * s + 1] = gy;
+                        gWorld[3 * s + 2] = gz;
+                        continue;
+                    }
                     transform.jacobian(x, jac);
                     for (int p = 0; p < np; p++) {
                         dM[o + p] = gx * jac[3 * p] + gy * jac[3 * p + 1] + gz * jac[3 * p + 2];
@@ -171,6 +181,11 @@ public final class MattesMutualInformation implements ImageMetric {
                     logRatio[i * bins + k] = p > 1e-16 && pm[k] > 0 ? Math.log(p / pm[k]) : 0;
                 }
             }
+            if (sparse != null) {
+                grad = SparseGradient.accumulate(sparse, samples, pre, n, fBin, mFloor, mFrac, gWorld, logRatio, bins,
+                        norm / mWidth, workers);
+                return new MetricValue(-mi, grad, overlap);
+            }
             grad = new double[np];
             double[] kw = new double[4];
             double[] kd = new double[4];
@@ -178,7 +193,7 @@ public final class MattesMutualInformation implements ImageMetric {
                 if (fBin[s] < 0) {
                     continue;
                 }
-                cubicWeights(mFrac[s], kw, kd);
+                CubicBSplineBasis.weights(mFrac[s], kw, kd);
                 int row = fBin[s] * bins + mFloor[s] - 1;
                 double coef = 0;
                 for (int a = 0; a < 4; a++) {
@@ -194,16 +209,4 @@ public final class MattesMutualInformation implements ImageMetric {
         return new MetricValue(-mi, grad, overlap);
     }
 
-    /** Cubic B-spline Parzen weights of the four bins around fractional position {@code t}, and d/dt of each. */
-    static void cubicWeights(double t, double[] w, double[] d) {
-        double t2 = t * t, t3 = t2 * t, u = 1 - t;
-        w[0] = u * u * u / 6;
-        w[1] = (4 - 6 * t2 + 3 * t3) / 6;
-        w[2] = (1 + 3 * t + 3 * t2 - 3 * t3) / 6;
-        w[3] = t3 / 6;
-        d[0] = -u * u / 2;
-        d[1] = -2 * t + 1.5 * t2;
-        d[2] = 0.5 + t - 1.5 * t2;
-        d[3] = t2 / 2;
-    }
 }

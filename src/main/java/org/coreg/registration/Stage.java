@@ -5,5 +5,7 @@ public enum Stage {
     /** Rotation and translation (6 parameters). */
     RIGID,
     /** General affine (12 parameters), started from the rigid result. */
-    AFFINE
+    AFFINE,
+    /** Cubic B-spline deformation on top of the linear result (org.coreg.registration.deformable). */
+    BSPLINE
 }

@@ -1,5 +1,6 @@
 package org.coreg.transform;
 
+import org.coreg.image.interpolation.CubicBSplineBasis;
 import java.util.Objects;
 import org.coreg.image.ImageGeometry;
 
@@ -105,9 +106,9 @@ public final class BSplineTransform implements SpatialTransform {
         int fi = (int) ci, fj = (int) cj, fk = (int) ck;
         // One scratch array per call (x, y, z weights): small enough for the JIT to keep off the heap.
         double[] w = new double[12];
-        weights(ci - fi, w, 0);
-        weights(cj - fj, w, 4);
-        weights(ck - fk, w, 8);
+        CubicBSplineBasis.weights(ci - fi, w, 0);
+        CubicBSplineBasis.weights(cj - fj, w, 4);
+        CubicBSplineBasis.weights(ck - fk, w, 8);
         int block = nx * ny * nz;
         int base = (fi - 1) + nx * ((fj - 1) + ny * (fk - 1));
         double dx = 0, dy = 0, dz = 0;
@@ -133,20 +134,11 @@ public final class BSplineTransform implements SpatialTransform {
         out[2] = z + dz;
     }
 
-    private static void weights(double t, double[] w, int at) {
-        double u = 1 - t;
-        double t2 = t * t, t3 = t2 * t;
-        w[at] = u * u * u / 6;
-        w[at + 1] = (3 * t3 - 6 * t2 + 4) / 6;
-        w[at + 2] = (-3 * t3 + 3 * t2 + 3 * t + 1) / 6;
-        w[at + 3] = t3 / 6;
-    }
-
     /** Cubic B-spline weights of the 4 nodes around fraction {@code t} in [0, 1) past the second node. */
     static double[] weights(double t) {
-        double u = 1 - t;
-        double t2 = t * t, t3 = t2 * t;
-        return new double[] {u * u * u / 6, (3 * t3 - 6 * t2 + 4) / 6, (-3 * t3 + 3 * t2 + 3 * t + 1) / 6, t3 / 6};
+        double[] w = new double[4];
+        CubicBSplineBasis.weights(t, w, 0);
+        return w;
     }
 
     @Override

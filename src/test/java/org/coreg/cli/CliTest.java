@@ -3,8 +3,6 @@ package org.coreg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -16,24 +14,11 @@ import org.coreg.testing.GeometryAssert;
 import org.coreg.testing.TestVolumes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CliTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = CoregCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
 
     private static double[] jsonArray(String json, String key) {
         Matcher m = Pattern.compile("\"" + key + "\": \\[([^\\]]*)\\]").matcher(json);
@@ -51,7 +36,7 @@ class CliTest {
         Volume v = TestVolumes.random(VoxelType.INT16, TestVolumes.obliqueGeometry(6, 5, 4), 5);
         Path f = dir.resolve("v.nrrd");
         ImageFormats.standard().write(v, f);
-        Run r = run("info", "--json", f.toString());
+        CliRun r = CliRun.run("info", "--json", f.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(jsonArray(r.out(), "size")).containsExactly(6, 5, 4);
         assertThat(jsonArray(r.out(), "spacing")).containsExactly(v.geometry().spacing(), within(1e-12));
@@ -66,7 +51,7 @@ class CliTest {
         Volume v = TestVolumes.random(VoxelType.UINT8, TestVolumes.obliqueGeometry(3, 3, 3), 6);
         Path f = dir.resolve("v.mha");
         ImageFormats.standard().write(v, f);
-        Run r = run("info", f.toString());
+        CliRun r = CliRun.run("info", f.toString());
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("origin LPS:  (-91.2500, 12.5000, 37.7500)")
                 .contains("origin RAS:  (91.2500, -12.5000, 37.7500)");
@@ -79,8 +64,8 @@ class CliTest {
         ImageFormats.standard().write(v, a);
         Path b = dir.resolve("b.nrrd");
         Path c = dir.resolve("c.nii.gz");
-        assertThat(run("convert", a.toString(), b.toString()).status()).isZero();
-        assertThat(run("convert", b.toString(), c.toString()).status()).isZero();
+        assertThat(CliRun.run("convert", a.toString(), b.toString()).status()).isZero();
+        assertThat(CliRun.run("convert", b.toString(), c.toString()).status()).isZero();
         Volume back = ImageFormats.standard().read(c);
         GeometryAssert.assertVoxelsIdentical(v, back);
         // NIfTI-1 stores geometry in float32
@@ -91,7 +76,7 @@ class CliTest {
     void badFileGivesOnePlainLineNamingTheFileAndStatusOne() throws Exception {
         Path f = dir.resolve("broken.nii");
         Files.write(f, new byte[] {1, 2, 3, 4, 5});
-        Run r = run("info", f.toString());
+        CliRun r = CliRun.run("info", f.toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).startsWith("coreg: ").contains("broken.nii").doesNotContain("Exception").doesNotContain("\tat ");
     }
@@ -101,7 +86,7 @@ class CliTest {
         Path f = dir.resolve("broken.mha");
         Files.writeString(f, "ObjectType = Image\nNDims = 3\n");
         Path out = dir.resolve("out.nii");
-        Run r = run("convert", f.toString(), out.toString());
+        CliRun r = CliRun.run("convert", f.toString(), out.toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(out).doesNotExist();
         try (var files = Files.list(dir)) {

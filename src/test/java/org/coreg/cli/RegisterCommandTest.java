@@ -2,8 +2,6 @@ package org.coreg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,24 +15,11 @@ import org.coreg.transform.AffineTransform;
 import org.coreg.transform.Direction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RegisterCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = CoregCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
 
     @Test
     void registersAndWritesTransformImageAndLog() throws Exception {
@@ -47,7 +32,7 @@ class RegisterCommandTest {
         Path tfm = dir.resolve("ct-to-mr.tfm");
         Path img = dir.resolve("ct-on-mr.nrrd");
         Path log = dir.resolve("log.csv");
-        Run r = run("register", "--fixed", f.toString(), "--moving", m.toString(), "--out-transform", tfm.toString(),
+        CliRun r = CliRun.run("register", "--fixed", f.toString(), "--moving", m.toString(), "--out-transform", tfm.toString(),
                 "--out-image", img.toString(), "--metric-log", log.toString(), "--seed", "3");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("wrote " + tfm);
@@ -72,7 +57,7 @@ class RegisterCommandTest {
         formats.write(flat, m);
         Path tfm = dir.resolve("t.tfm");
         Path img = dir.resolve("r.nrrd");
-        Run r = run("register", "--fixed", f.toString(), "--moving", m.toString(), "--out-transform", tfm.toString(),
+        CliRun r = CliRun.run("register", "--fixed", f.toString(), "--moving", m.toString(), "--out-transform", tfm.toString(),
                 "--out-image", img.toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("is constant");

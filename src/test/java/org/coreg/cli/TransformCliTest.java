@@ -3,8 +3,6 @@ package org.coreg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,24 +25,11 @@ import org.coreg.transform.TransformTestData;
 import org.coreg.transform.Transforms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TransformCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = CoregCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
 
     static final AffineTransform A = AffineTransform.fixedToMoving(TransformTestData.shearedAffine());
     static final AffineTransform B = AffineTransform.fixedToMoving(TransformTestData.rigid(0.2, -0.1, 0.3,
@@ -67,7 +52,7 @@ class TransformCliTest {
         TransformFiles.write(A, a);
         ElastixTransformFile.write(B, GRID, b);
 
-        Run inv = run("invert", a.toString(), "--out", dir.resolve("a-inv.tfm").toString());
+        CliRun inv = CliRun.run("invert", a.toString(), "--out", dir.resolve("a-inv.tfm").toString());
         assertThat(inv.status()).as(inv.err()).isZero();
         SpatialTransform ai = TransformFiles.read(dir.resolve("a-inv.tfm"));
         assertThat(ai.direction()).isEqualTo(Direction.MOVING_TO_FIXED);
@@ -76,18 +61,18 @@ class TransformCliTest {
 
         // compose reads ITK and elastix alike; elastix output takes the grid from the elastix input.
         Path ab = dir.resolve("TransformParameters.ab.txt");
-        Run comp = run("compose", a.toString(), b.toString(), "--out", ab.toString());
+        CliRun comp = CliRun.run("compose", a.toString(), b.toString(), "--out", ab.toString());
         assertThat(comp.status()).as(comp.err()).isZero();
         assertThat(worst(TransformFiles.read(ab), Transforms.compose(A, B))).isLessThan(1e-9);
         assertThat(ElastixTransformFile.readContents(ab).fixedGrid().approximatelyEquals(GRID, 1e-12)).isTrue();
 
         for (String fmt : new String[] {"itk", "matrix-lps", "matrix-ras"}) {
             Path o = dir.resolve("b-" + fmt + ".txt");
-            Run conv = run("convert-transform", b.toString(), o.toString(), "--format", fmt);
+            CliRun conv = CliRun.run("convert-transform", b.toString(), o.toString(), "--format", fmt);
             assertThat(conv.status()).as(conv.err()).isZero();
             assertThat(worst(TransformFiles.read(o), B)).as(fmt).isLessThan(1e-9);
         }
-        Run noGrid = run("convert-transform", a.toString(), dir.resolve("TransformParameters.x.txt").toString());
+        CliRun noGrid = CliRun.run("convert-transform", a.toString(), dir.resolve("TransformParameters.x.txt").toString());
         assertThat(noGrid.status()).isEqualTo(1);
         assertThat(noGrid.err()).contains("--reference");
     }
@@ -102,13 +87,13 @@ class TransformCliTest {
         Path in = dir.resolve("plan.mrk.json");
         PointFiles.write(plan, in);
         Path moved = dir.resolve("moved.fcsv");
-        Run r = run("points", "--transform", t.toString(), "--direction", "fixed-to-moving", in.toString(),
+        CliRun r = CliRun.run("points", "--transform", t.toString(), "--direction", "fixed-to-moving", in.toString(),
                 moved.toString());
         assertThat(r.status()).as(r.err()).isZero();
         PointList m = PointFiles.read(moved, null);
         assertThat(TransformTestData.distance(m.get(0).lps(), A.apply(plan.get(0).lps()))).isLessThan(1e-9);
         Path back = dir.resolve("back.csv");
-        Run r2 = run("points", "--transform", t.toString(), "--direction", "moving-to-fixed", "--in",
+        CliRun r2 = CliRun.run("points", "--transform", t.toString(), "--direction", "moving-to-fixed", "--in",
                 moved.toString(), "--out", back.toString());
         assertThat(r2.status()).as(r2.err()).isZero();
         PointList b = PointFiles.read(back, null);
@@ -116,11 +101,11 @@ class TransformCliTest {
             assertThat(TransformTestData.distance(b.get(i).lps(), plan.get(i).lps())).isLessThan(1e-6);
             assertThat(b.get(i).label()).isEqualTo(plan.get(i).label());
         }
-        Run bad = run("points", "--transform", t.toString(), "--direction", "sideways", in.toString(),
+        CliRun bad = CliRun.run("points", "--transform", t.toString(), "--direction", "sideways", in.toString(),
                 back.toString());
         assertThat(bad.status()).isEqualTo(1);
         assertThat(bad.err()).contains("--direction").contains("sideways");
-        Run missing = run("points", "--transform", dir.resolve("none.tfm").toString(), "--direction",
+        CliRun missing = CliRun.run("points", "--transform", dir.resolve("none.tfm").toString(), "--direction",
                 "fixed-to-moving", in.toString(), back.toString());
         assertThat(missing.status()).isEqualTo(1);
         assertThat(missing.err()).contains("none.tfm").contains("does not exist");
@@ -136,7 +121,7 @@ class TransformCliTest {
         ImageFormats.standard().write(moving, dir.resolve("m.mha"));
         Path t = dir.resolve("t.tfm");
         TransformFiles.write(B, t);
-        Run r = run("resample", "--fixed", dir.resolve("f.mha").toString(), "--moving",
+        CliRun r = CliRun.run("resample", "--fixed", dir.resolve("f.mha").toString(), "--moving",
                 dir.resolve("m.mha").toString(), "--transform", t.toString(), "--out",
                 dir.resolve("r.mha").toString(), "--interp", "bspline");
         assertThat(r.status()).as(r.err()).isZero();
@@ -148,7 +133,7 @@ class TransformCliTest {
     void resampleWithoutImageFormatsLeavesNothingBehind() throws Exception {
         Path t = dir.resolve("t.tfm");
         TransformFiles.write(B, t);
-        Run r = run("resample", "--fixed", dir.resolve("missing-f.mha").toString(), "--moving",
+        CliRun r = CliRun.run("resample", "--fixed", dir.resolve("missing-f.mha").toString(), "--moving",
                 dir.resolve("missing-m.mha").toString(), "--transform", t.toString(), "--out",
                 dir.resolve("r.mha").toString());
         assertThat(r.status()).isEqualTo(1);

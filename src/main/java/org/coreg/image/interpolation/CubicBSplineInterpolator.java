@@ -39,9 +39,9 @@ public final class CubicBSplineInterpolator implements Interpolator {
         double fx = Math.floor(x), fy = Math.floor(y), fz = Math.floor(z);
         double[] wx = new double[4], wy = new double[4], wz = new double[4];
         double[] dx = new double[4], dy = new double[4], dz = new double[4];
-        weights(x - fx, wx, dx);
-        weights(y - fy, wy, dy);
-        weights(z - fz, wz, dz);
+        CubicBSplineBasis.weights(x - fx, wx, dx);
+        CubicBSplineBasis.weights(y - fy, wy, dy);
+        CubicBSplineBasis.weights(z - fz, wz, dz);
         int[] ix = new int[4], iy = new int[4], iz = new int[4];
         for (int a = 0; a < 4; a++) {
             ix[a] = mirror((int) fx - 1 + a, nx);
@@ -75,19 +75,6 @@ public final class CubicBSplineInterpolator implements Interpolator {
             gradient[2] = nz > 1 ? gz : 0;
         }
         return v;
-    }
-
-    /** Cubic B-spline weights of the four neighbours at fractional offset {@code t} in [0, 1), and their derivatives. */
-    static void weights(double t, double[] w, double[] d) {
-        double t2 = t * t, t3 = t2 * t, u = 1 - t;
-        w[0] = u * u * u / 6;
-        w[1] = (4 - 6 * t2 + 3 * t3) / 6;
-        w[2] = (1 + 3 * t + 3 * t2 - 3 * t3) / 6;
-        w[3] = t3 / 6;
-        d[0] = -u * u / 2;
-        d[1] = -2 * t + 1.5 * t2;
-        d[2] = 0.5 + t - 1.5 * t2;
-        d[3] = t2 / 2;
     }
 
     /** Mirror-symmetric index into [0, n). */

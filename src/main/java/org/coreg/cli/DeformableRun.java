@@ -1,0 +1,83 @@
+package org.coreg.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.coreg.image.Volume;
+import org.coreg.io.ImageFormats;
+import org.coreg.io.transform.ElastixTransformFile;
+import org.coreg.io.transform.TransformFiles;
+import org.coreg.io.transform.TransformFormat;
+import org.coreg.registration.RegistrationException;
+import org.coreg.registration.RegistrationListener;
+import org.coreg.registration.RegistrationSettings;
+import org.coreg.registration.deformable.BSplineSettings;
+import org.coreg.registration.deformable.DeformableRegistration;
+import org.coreg.registration.deformable.DeformableResult;
+import org.coreg.transform.NonInvertibleTransformException;
+import org.coreg.transform.Resampler;
+
+/**
+ * The {@code --stages ...,bspline} path of {@code coreg register}: linear stages, then the B-spline stage; writes the
+ * composite fixed-to-moving transform (ITK text, and elastix TransformParameters if asked), then the optional
+ * Jacobian-determinant map and resampled image. Warns on stderr when the deformation folds.
+ */
+final class DeformableRun {
+    /** Where the results go (null = not asked for). */
+    record Outputs(Path transform, Path elastix, Path jacobian, Path image) {
+    }
+
+    private DeformableRun() {
+    }
+
+    /** Refuses, before any work, outputs that cannot hold a B-spline. */
+    static void checkOutputs(Outputs o) throws IOException {
+        TransformFormat f = TransformFormat.forName(o.transform());
+        if (f != TransformFormat.ITK && f != TransformFormat.ELASTIX) {
+            throw new IllegalArgumentException("--out-transform: a B-spline result needs an ITK transform file "
+                    + "(.tfm) or elastix TransformParameters file, found '" + o.transform().getFileName()
+                    + "' (a 4x4 matrix cannot hold a deformation)");
+        }
+    }
+
+    /** @return the exit status */
+    static int run(RegistrationSettings s, BSplineSettings b, Volume fixed, Volume moving, Outputs o,
+                   RegistrationListener listener, PrintWriter out, PrintWriter err, Runnable finishProgress)
+            throws IOException, NonInvertibleTransformException {
+        DeformableResult r;
+        try {
+            r = new DeformableRegistration(s, b.withJacobianMap(o.jacobian() != null), listener, null)
+                    .run(fixed, moving);
+        } catch (RegistrationException e) {
+            finishProgress.run();
+            err.println("coreg: " + e.getMessage());
+            return 1;
+        }
+        finishProgress.run();
+        if (TransformFormat.forName(o.transform()) == TransformFormat.ELASTIX) {
+            ElastixTransformFile.write(r.fixedToMoving(), fixed.geometry(), o.transform());
+        } else {
+            TransformFiles.write(r.fixedToMoving(), o.transform());
+        }
+        if (o.elastix() != null) {
+            ElastixTransformFile.write(r.fixedToMoving(), fixed.geometry(), o.elastix());
+        }
+        ImageFormats formats = ImageFormats.standard();
+        if (o.jacobian() != null) {
+            formats.write(r.folding().map(), o.jacobian());
+        }
+        if (o.image() != null) {
+            formats.write(Resampler.resample(moving, r.fixedToMoving(), fixed.geometry(), Resampler.Settings.LINEAR),
+                    o.image());
+        }
+        if (r.folding().folds()) {
+            err.println("coreg: warning: " + r.warning());
+        }
+        out.printf(Locale.ROOT, "wrote %s (fixed->moving, LPS mm: affine then B-spline %s); final metric %.4f, "
+                + "overlap %.0f%%; Jacobian determinant min %.3f, %.4f%% of voxels <= 0%n", o.transform(),
+                r.bspline().describe(), r.finalMetric(), 100 * r.overlap(), r.folding().min(),
+                100 * r.folding().fractionNonPositive());
+        return 0;
+    }
+}

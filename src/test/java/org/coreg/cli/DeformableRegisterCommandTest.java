@@ -1,0 +1,101 @@
+package org.coreg.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.coreg.image.AffineMap;
+import org.coreg.image.ImageGeometry;
+import org.coreg.image.Volume;
+import org.coreg.io.ImageFormats;
+import org.coreg.io.transform.TransformFiles;
+import org.coreg.registration.deformable.BSplineDeformation;
+import org.coreg.registration.deformable.Deformations;
+import org.coreg.transform.AffineTransform;
+import org.coreg.transform.BSplineTransform;
+import org.coreg.transform.CompositeTransform;
+import org.coreg.transform.Direction;
+import org.coreg.transform.SpatialTransform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code coreg register --stages rigid,affine,bspline}: flags, outputs, refusals. */
+class DeformableRegisterCommandTest {
+    private static final ImageGeometry GRID = ImageGeometry.axisAligned(new int[] {56, 64, 60},
+            new double[] {3, 3, 3}, new double[] {-84, -96, -108});
+
+    @TempDir
+    Path dir;
+
+    private static String[] run(String... args) {
+        CommandLine cl = CoregCommand.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute(args);
+        return new String[] {String.valueOf(status), out.toString(), err.toString()};
+    }
+
+    private Path[] writePair() throws Exception {
+        BSplineDeformation truth = Deformations.random(GRID, 40, 8, 7);
+        Volume fixed = Deformations.render(GRID, truth.toTransform(),
+                org.coreg.registration.deformable.SyntheticBSplineRecoveryTestAccess::textured, "fixed");
+        Volume moving = Deformations.render(GRID, AffineTransform.fixedToMoving(AffineMap.identity()),
+                org.coreg.registration.deformable.SyntheticBSplineRecoveryTestAccess::textured, "moving");
+        Path f = dir.resolve("fixed.nrrd");
+        Path m = dir.resolve("moving.nrrd");
+        ImageFormats.standard().write(fixed, f);
+        ImageFormats.standard().write(moving, m);
+        return new Path[] {f, m};
+    }
+
+    @Test
+    void writesTheCompositeTransformTheElastixChainTheJacobianMapAndTheImage() throws Exception {
+        Path[] p = writePair();
+        Path tfm = dir.resolve("t.tfm");
+        Path tp = dir.resolve("TransformParameters.txt");
+        Path jac = dir.resolve("jacobian.nrrd");
+        Path img = dir.resolve("registered.nrrd");
+        String[] r = run("register", "--fixed", p[0].toString(), "--moving", p[1].toString(), "--stages",
+                "rigid,affine,bspline", "--grid-spacing", "30", "--bending-weight", "0.5", "--out-transform",
+                tfm.toString(), "--out-elastix", tp.toString(), "--out-jacobian", jac.toString(), "--out-image",
+                img.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("wrote " + tfm).contains("B-spline").contains("Jacobian determinant min");
+        SpatialTransform t = TransformFiles.read(tfm);
+        assertThat(t.direction()).isEqualTo(Direction.FIXED_TO_MOVING);
+        assertThat(t).isInstanceOf(CompositeTransform.class);
+        BSplineTransform b = (BSplineTransform) ((CompositeTransform) t).steps().getLast();
+        assertThat(b.grid().spacing()).containsExactly(30, 30, 30);
+        SpatialTransform e = TransformFiles.read(tp);
+        double[] q = {5, -10, 20};
+        assertThat(e.apply(q)).containsExactly(t.apply(q), org.assertj.core.api.Assertions.within(1e-6));
+        Volume j = ImageFormats.standard().read(jac);
+        assertThat(j.geometry().approximatelyEquals(GRID, 1e-9)).isTrue();
+        assertThat(ImageFormats.standard().read(img).geometry().approximatelyEquals(GRID, 1e-9)).isTrue();
+    }
+
+    @Test
+    void refusesAMatrixFileForADeformationAndAJacobianMapWithoutTheBSplineStage() throws Exception {
+        Path[] p = writePair();
+        Path mat = dir.resolve("t.mat4");
+        String[] r = run("register", "--fixed", p[0].toString(), "--moving", p[1].toString(), "--stages",
+                "rigid,bspline", "--out-transform", mat.toString());
+        assertThat(r[0]).isNotEqualTo("0");
+        assertThat(r[2]).contains("--out-transform").contains(".tfm");
+        assertThat(mat).doesNotExist();
+        Path jac = dir.resolve("j.nrrd");
+        r = run("register", "--fixed", p[0].toString(), "--moving", p[1].toString(), "--out-transform",
+                dir.resolve("x.tfm").toString(), "--out-jacobian", jac.toString());
+        assertThat(r[0]).isNotEqualTo("0");
+        assertThat(r[2]).contains("--out-jacobian").contains("bspline");
+        assertThat(jac).doesNotExist();
+        r = run("register", "--fixed", p[0].toString(), "--moving", p[1].toString(), "--stages", "rigid,bspline",
+                "--grid-spacing", "-5", "--out-transform", dir.resolve("y.tfm").toString());
+        assertThat(r[0]).isNotEqualTo("0");
+        assertThat(r[2]).contains("grid spacing").contains("-5");
+    }
+}
