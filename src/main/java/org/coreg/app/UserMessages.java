@@ -13,6 +13,9 @@ public final class UserMessages {
         if (e instanceof RegistrationFailedException r) {
             return r.getMessage() + (r.advice() == null ? "" : "\n\nWhat to try: " + r.advice());
         }
+        if (e instanceof org.coreg.app.transforms.TransformActionException t) {
+            return t.getMessage() + (t.advice() == null ? "" : "\n\nWhat to try: " + t.advice());
+        }
         if (e instanceof org.coreg.app.sessionfile.SessionFileException sf) {
             return "Could not open the session file; nothing was changed.\n\n" + sf.getMessage();
         }

@@ -8,6 +8,7 @@ import org.coreg.app.register.RegistrationOptions;
 import org.coreg.app.register.RegistrationOutcome;
 import org.coreg.app.register.RegistrationService;
 import org.coreg.app.render.SampledVolume;
+import org.coreg.app.session.RegistrationComparison;
 import org.coreg.app.session.Session;
 import org.coreg.app.task.TaskCallbacks;
 import org.coreg.app.task.TaskHandle;
@@ -87,9 +88,11 @@ public final class Workstation {
         return tasks.submit("Registering", (progress, cancel) -> registration.run(fixed.source(), moving.source(),
                 options, listener, cancel), new TaskCallbacks<AffineMap>(t -> {
                     session.setTransform(t);
+                    session.setComparison(new RegistrationComparison(options.initial(), t));
                     session.transforms().add("Registration", t, "registration: " + options.stages().stream()
                             .map(st -> st.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", "
-                            + options.preset() + (options.roi() != null ? ", crop box" : ""));
+                            + options.preset() + (options.roi() != null ? ", crop box" : ""),
+                            org.coreg.app.transforms.TransformManager.pairOf(session));
                     onEnded.accept(RegistrationOutcome.SUCCEEDED);
                 }, e -> {
                     onEnded.accept(RegistrationOutcome.FAILED);

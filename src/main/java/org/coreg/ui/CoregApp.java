@@ -8,7 +8,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.coreg.app.Role;
 import org.coreg.app.demo.SyntheticHead;
-import org.coreg.app.register.NotConnectedRegistrationService;
+import org.coreg.app.register.EngineRegistrationService;
 import org.coreg.app.render.SampledVolume;
 import org.coreg.app.render.WindowPreset;
 import org.coreg.app.task.ExecutorTaskRunner;
@@ -29,7 +29,7 @@ public final class CoregApp extends Application {
     public void start(Stage stage) {
         tasks = FxTaskRunner.create();
         ImageFormats formats = ImageFormats.standard();
-        MainWindow window = new MainWindow(stage, tasks, formats::read, new NotConnectedRegistrationService());
+        MainWindow window = new MainWindow(stage, tasks, formats::read, new EngineRegistrationService());
         stage.show();
         LaunchArguments args = LaunchArguments.parse(getParameters().getRaw());
         if (args.problem() != null) {

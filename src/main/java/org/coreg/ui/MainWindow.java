@@ -48,6 +48,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private String lastError;
     private ViewPlane maximised;
+    private final TransformPanel transformPanel;
     private final PointsPanel pointsPanel;
     private final SessionActions sessionActions;
 
@@ -94,7 +95,8 @@ public final class MainWindow {
 
         TitledPane preAlign = new TitledPane("Pre-align", new PreAlignPanel(session));
         TitledPane register = new TitledPane("Register", new RegisterPanel(workstation));
-        TitledPane transforms = new TitledPane("Transforms", new TransformPanel(session));
+        this.transformPanel = new TransformPanel(workstation, this::showError, TransformDialogs.of(stage));
+        TitledPane transforms = new TitledPane("Transforms", transformPanel);
         pointsPanel = new PointsPanel(session, this::showError, () -> stage);
         views.values().forEach(v -> v.setOnPointPlaced(pointsPanel::place));
         TitledPane points = new TitledPane("Planning points", pointsPanel);
@@ -238,6 +240,11 @@ public final class MainWindow {
     /** The last error message shown to the user, or null. */
     public String lastError() {
         return lastError;
+    }
+
+    /** The transform manager panel (tests answer its file choosers through it). */
+    TransformPanel transformPanel() {
+        return transformPanel;
     }
 
     SessionActions sessionActions() {

@@ -201,7 +201,7 @@ public final class SliceView extends Region {
             return;
         }
         SampledVolume moving = session.moving().orElse(null);
-        var transform = session.fixedToMoving();
+        var transform = session.displayedTransform();
         double[] cursor = session.cursor();
         var fixedWindow = session.fixedWindow();
         var movingWindow = session.movingWindow();

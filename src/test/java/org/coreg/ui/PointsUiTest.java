@@ -15,7 +15,6 @@ import javafx.stage.Stage;
 import org.coreg.app.Role;
 import org.coreg.app.demo.SyntheticHead;
 import org.coreg.app.points.PointRow;
-import org.coreg.app.register.NotConnectedRegistrationService;
 import org.coreg.app.render.SliceGrid;
 import org.coreg.app.render.ViewPlane;
 import org.coreg.image.AffineMap;
@@ -62,7 +61,9 @@ class PointsUiTest {
                 throw new ImageIOException(file, ImageIOException.Problem.MISSING_FILE, "file does not exist");
             }
             return v;
-        }, new NotConnectedRegistrationService());
+        }, (f, m, o, l, c) -> {
+            throw new UnsupportedOperationException("this test does not register");
+        });
         stage.show();
     }
 

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.coreg.app.Role;
 import org.coreg.app.demo.SyntheticHead;
-import org.coreg.app.register.NotConnectedRegistrationService;
 import org.coreg.app.render.FusionMode;
 import org.coreg.app.session.RoiBox;
 import org.coreg.image.AffineMap;
@@ -52,7 +51,9 @@ class SessionUiTest {
                 throw new ImageIOException(file, ImageIOException.Problem.MISSING_FILE, "file does not exist");
             }
             return v;
-        }, new NotConnectedRegistrationService());
+        }, (f, m, o, l, c) -> {
+            throw new UnsupportedOperationException("this test does not register");
+        });
         stage.show();
     }
 

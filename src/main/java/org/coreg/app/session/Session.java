@@ -30,6 +30,8 @@ public final class Session {
     private FusionSettings fusion = FusionSettings.defaults();
     private EditState gestureStart;
     private final TransformLibrary transforms = new TransformLibrary();
+    private RegistrationComparison comparison;
+    private boolean showingBefore;
     private List<PlanningPoint> points = List.of();
 
     public void addListener(SessionListener l) {
@@ -52,6 +54,8 @@ public final class Session {
         cursor = v.geometry().center();
         fixedWindow = WindowPreset.AUTOMATIC.windowFor(v);
         roi = null;
+        comparison = null;
+        showingBefore = false;
         history.clear();
         fire(SessionChange.VOLUMES);
     }
@@ -61,6 +65,8 @@ public final class Session {
         moving = Objects.requireNonNull(v);
         movingWindow = WindowPreset.AUTOMATIC.windowFor(v);
         fixedToMoving = AffineMap.identity();
+        comparison = null;
+        showingBefore = false;
         history.clear();
         fire(SessionChange.VOLUMES);
     }
@@ -135,6 +141,7 @@ public final class Session {
             fire(SessionChange.POINTS);
         }
         if (t) {
+            showingBefore = false;
             fire(SessionChange.TRANSFORM);
         }
         if (r) {
@@ -228,11 +235,49 @@ public final class Session {
         fixedWindow = movingWindow;
         movingWindow = fw;
         fixedToMoving = inverse;
+        comparison = null;
+        showingBefore = false;
         // the old moving space is the new fixed space: points follow their anatomy through the old transform
         points = points.stream().map(pt -> pt.movedTo(old.apply(pt.lps()))).toList();
         roi = null;
         history.clear();
         fire(SessionChange.VOLUMES);
+    }
+
+    /**
+     * Remembers the last registration's start and result for the before/after toggle (not an edit: the result itself
+     * is applied with {@link #setTransform}). The toggle is available while the current transform is the result.
+     */
+    public void setComparison(RegistrationComparison c) {
+        comparison = c;
+        showingBefore = false;
+        fire(SessionChange.HISTORY);
+    }
+
+    /** True when the current transform is the last registration's result, so before/after can be compared. */
+    public boolean canCompare() {
+        return comparison != null && comparison.after().equals(fixedToMoving);
+    }
+
+    /** Shows the moving image through the pre-registration transform ({@code true}) or the result. Display only. */
+    public void showBefore(boolean before) {
+        boolean b = before && canCompare();
+        if (b != showingBefore) {
+            showingBefore = b;
+            fire(SessionChange.TRANSFORM);
+        }
+    }
+
+    public boolean showingBefore() {
+        return showingBefore && canCompare();
+    }
+
+    /**
+     * The transform the views draw the moving image through (fixed LPS mm -> moving LPS mm): the current one, or
+     * while "before" is shown, the transform the last registration started from.
+     */
+    public AffineMap displayedTransform() {
+        return showingBefore() ? comparison.before() : fixedToMoving;
     }
 
     /** Undoes the last transform or ROI edit; false if there was none. */

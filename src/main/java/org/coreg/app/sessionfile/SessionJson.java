@@ -46,6 +46,7 @@ public final class SessionJson {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", e.name());
             m.put("origin", e.origin());
+            m.put("appliesTo", e.appliesTo());
             m.putAll(matrix(e.fixedToMoving()));
             kept.add(m);
         }

@@ -41,8 +41,11 @@ final class SessionReader {
         for (int i = 0; i < keptList.size(); i++) {
             String f = "keptTransforms[" + i + "]";
             Map<?, ?> m = object(keptList.get(i), f);
+            // appliesTo came after version 1's first files: absent means the session's fixed -> moving
+            String appliesTo = m.get("appliesTo") == null ? TransformLibrary.Entry.FIXED_TO_MOVING
+                    : string(m.get("appliesTo"), f + ".appliesTo");
             kept.add(new TransformLibrary.Entry(string(m.get("name"), f + ".name"), matrix(m, f),
-                    string(m.get("origin"), f + ".origin")));
+                    string(m.get("origin"), f + ".origin"), appliesTo));
         }
         RoiBox roi = null;
         if (root.get("cropBox") != null) {

@@ -126,7 +126,7 @@ public final class SessionStore {
             library.remove(e);
         }
         for (TransformLibrary.Entry e : doc.kept()) {
-            library.add(e.name(), e.fixedToMoving(), e.origin());
+            library.add(e.name(), e.fixedToMoving(), e.origin(), e.appliesTo());
         }
     }
 }

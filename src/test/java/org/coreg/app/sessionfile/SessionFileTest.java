@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import org.coreg.app.Role;
 import org.coreg.app.Workstation;
 import org.coreg.app.demo.SyntheticHead;
-import org.coreg.app.register.NotConnectedRegistrationService;
 import org.coreg.app.render.FusionMode;
 import org.coreg.app.render.FusionSettings;
 import org.coreg.app.render.WindowLevel;
@@ -70,7 +69,9 @@ class SessionFileTest {
     private Workstation newWorkstation() {
         // callbacks run on their own thread, as on the FX thread; each test waits for them before reading the session
         return new Workstation(new Session(), new ExecutorTaskRunner(workers, callbacks), this::load,
-                new NotConnectedRegistrationService(), errors::add);
+                (f, m, o, l, c) -> {
+                    throw new UnsupportedOperationException("this test does not register");
+                }, errors::add);
     }
 
     private Volume load(Path file) throws ImageIOException {
@@ -95,7 +96,7 @@ class SessionFileTest {
         await(w.open(Role.MOVING, movingFile));
         Session s = w.session();
         s.setTransform(T);
-        s.transforms().add("Registration", T, "registration: rigid");
+        s.transforms().add("Registration", T, "registration: rigid", "fixed 'mr' -> moving 'ct'");
         s.transforms().add("Manual", AffineMap.ofRowMajor3x4(1, 0, 0, 1, 0, 1, 0, 2, 0, 0, 1, 3), "manual alignment");
         s.setRoi(new RoiBox(new double[] {-20, -30.5, -10}, new double[] {25, 12, 18.25}));
         s.setPoints(List.of(new PlanningPoint("target", new double[] {1.5, -2.25, 3}, "entry \"A\"\nline 2", false),
