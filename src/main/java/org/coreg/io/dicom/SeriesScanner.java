@@ -26,7 +26,22 @@ public final class SeriesScanner {
     private SeriesScanner() {
     }
 
+    /** Told after each file; return false to stop the scan. Called on the scanning thread. */
+    @FunctionalInterface
+    public interface Progress {
+        boolean proceed(int filesRead, int filesTotal);
+    }
+
     public static Result scan(Path folder) throws ImageIOException {
+        return scan(folder, (done, total) -> true);
+    }
+
+    /**
+     * Scans like {@link #scan(Path)}, reporting each file read.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code progress} returns false
+     */
+    public static Result scan(Path folder, Progress progress) throws ImageIOException {
         if (!Files.isDirectory(folder)) {
             throw new ImageIOException(folder, Problem.MISSING_FILE, "not a folder");
         }
@@ -40,8 +55,11 @@ public final class SeriesScanner {
         }
         List<String> notes = new ArrayList<>();
         Map<String, List<DicomImage>> groups = new LinkedHashMap<>();
-        for (Path file : files) {
-            addFile(file, groups, notes);
+        for (int i = 0; i < files.size(); i++) {
+            addFile(files.get(i), groups, notes);
+            if (!progress.proceed(i + 1, files.size())) {
+                throw new java.util.concurrent.CancellationException("scan of " + folder + " stopped");
+            }
         }
         List<DicomSeries> series = new ArrayList<>();
         for (List<DicomImage> g : groups.values()) {
