@@ -42,6 +42,7 @@ public final class MainWindow {
     private final Stage stage;
     private final Session session = new Session();
     private final Workstation workstation;
+    private final DicomOpenAction dicom;
     private final Map<ViewPlane, SliceView> views = new EnumMap<>(ViewPlane.class);
     private final DisplayControls controls;
     private final GridPane viewGrid = new GridPane();
@@ -55,6 +56,7 @@ public final class MainWindow {
     public MainWindow(Stage stage, TaskRunner tasks, VolumeLoader loader, RegistrationService registration) {
         this.stage = stage;
         this.workstation = new Workstation(session, tasks, loader, registration, this::showError);
+        this.dicom = new DicomOpenAction(stage, new org.coreg.app.load.DicomImport(session, tasks, this::showError));
         this.controls = new DisplayControls(session);
         this.sessionActions = new SessionActions(stage, workstation, loader, this::showError);
         ExecutorService renderThreads = Executors.newFixedThreadPool(2, r -> {
@@ -158,6 +160,7 @@ public final class MainWindow {
         file.getItems().add(quit);
         MenuBar bar = new MenuBar(file,
                 new Menu("Edit", null, undo, redo, clearRoi));
+        bar.getMenus().getFirst().getItems().addAll(2, dicom.menuItems());
         bar.setId("menuBar");
         return bar;
     }
@@ -253,6 +256,11 @@ public final class MainWindow {
 
     PointsPanel pointsPanel() {
         return pointsPanel;
+    }
+
+    /** Opening DICOM folders (the File menu items; tests call {@code openFolder} directly). */
+    DicomOpenAction dicom() {
+        return dicom;
     }
 
     public Stage stage() {
