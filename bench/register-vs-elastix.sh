@@ -5,7 +5,8 @@
 # degrees / 14 mm, exact ground truth). Both written as float MetaImages. elastix runs bench/elastix-rigid.txt (Euler, Mattes MI 32
 # bins, 4 levels, 200 iterations x 3000 samples, linear interpolation, ASGD, geometric-centre start). Coreg runs its
 # defaults (same numbers, plus its automatic global search) in a fresh JVM per run (start-up included), once with
-# the JVM's default flags ("coreg") and once with flags for short batch runs ("coreg-c1": C1 JIT only, serial GC).
+# bin/coreg's default JVM flags ("coreg", read from bin/coreg's default_java_opts line) and once with the JVM's own
+# defaults ("coreg-jvm-defaults").
 # Reports median wall time, median peak RSS (/usr/bin/time -v) and the worst error at the 8 corners of the T1's
 # brain box (mni) or of a 120 mm cube (phantom), in mm vs the known transform, for both, and the time ratios.
 # Usage: bench/register-vs-elastix.sh [RUNS]   (default 5; needs elastix and ../shared/data or $COREG_SHARED_DATA)
@@ -20,16 +21,18 @@ cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
 java25() { bin/with-jdk25 java "$@"; }
 java25 -cp "$cp" org.coreg.bench.RegistrationBench prepare "$data" "$w"
 jbin=$(bin/with-jdk25 bash -c 'command -v java')
-# JVM flags for short batch runs: C1 only (compiles fast; the hot loops need little optimisation) and the serial GC.
-short_run_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+# The JVM flags bin/coreg passes by default (one source of truth: the default_java_opts line of bin/coreg).
+coreg_flags=$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' bin/coreg)
+echo "bin/coreg default JVM flags: $coreg_flags"
 for pair in mni phantom; do
   for i in $(seq 1 "$runs"); do
-    /usr/bin/time -v -o "$w/$pair-time-coreg-$i.txt" "$jbin" -cp "$cp" org.coreg.bench.RegistrationBench register \
-      "$w" "$pair" >/dev/null
-    cp "$w/$pair-coreg.txt" "$w/$pair-coreg-$i.txt"
-    /usr/bin/time -v -o "$w/$pair-time-coreg-c1-$i.txt" "$jbin" $short_run_flags -cp "$cp" \
+    # shellcheck disable=SC2086
+    /usr/bin/time -v -o "$w/$pair-time-coreg-$i.txt" "$jbin" $coreg_flags -cp "$cp" \
       org.coreg.bench.RegistrationBench register "$w" "$pair" >/dev/null
-    cp "$w/$pair-coreg.txt" "$w/$pair-coreg-c1-$i.txt"
+    cp "$w/$pair-coreg.txt" "$w/$pair-coreg-$i.txt"
+    /usr/bin/time -v -o "$w/$pair-time-coreg-jvm-defaults-$i.txt" "$jbin" -cp "$cp" \
+      org.coreg.bench.RegistrationBench register "$w" "$pair" >/dev/null
+    cp "$w/$pair-coreg.txt" "$w/$pair-coreg-jvm-defaults-$i.txt"
     rm -rf "$w/$pair-elastix-$i"; mkdir -p "$w/$pair-elastix-$i"
     /usr/bin/time -v -o "$w/$pair-time-elastix-$i.txt" elastix -f "$w/$pair-fixed.mha" -m "$w/$pair-moving.mha" \
       -p bench/elastix-rigid.txt -out "$w/$pair-elastix-$i" >/dev/null
@@ -71,7 +74,7 @@ def tv(path):
         float(re.search(r"System time \(seconds\): (\S+)", s).group(1))
     return secs, rss, cpu
 rows = {}
-for tool in ("coreg", "coreg-c1", "elastix"):
+for tool in ("coreg", "coreg-jvm-defaults", "elastix"):
     ts, rs, es, cs = [], [], [], []
     for i in range(1, runs + 1):
         s, r, c = tv(f"{w}/{pair}-time-{tool}-{i}.txt")
@@ -89,7 +92,7 @@ for tool, (t, c, r, e, emax) in rows.items():
     print(f"| {tool} | {t:.2f} | {c:.2f} | {r:.0f} | {e:.2f} | {emax:.2f} |")
 warm = float(open(f"{w}/{pair}-warm.txt").read())
 print(f"| coreg, registration only, warm JVM (median of runs 2..{runs + 1} in one process) | {warm:.2f} | | | | |")
-for tool in ("coreg", "coreg-c1"):
+for tool in ("coreg", "coreg-jvm-defaults"):
     print(f"ratio {tool}/elastix: wall time {rows[tool][0] / rows['elastix'][0]:.2f}, "
           f"CPU time {rows[tool][1] / rows['elastix'][1]:.2f}")
 PY

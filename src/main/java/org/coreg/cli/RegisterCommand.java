@@ -50,7 +50,8 @@ final class RegisterCommand implements Callable<Integer> {
     Path moving;
 
     @Option(names = "--stages", split = ",", defaultValue = "rigid", paramLabel = "S[,S]",
-            description = "Stages in order: rigid, rigid,affine or rigid,affine,bspline (default rigid).")
+            description = "Stages in order: rigid, rigid,affine, rigid,similarity,affine or rigid,affine,bspline "
+                    + "(default rigid).")
     List<String> stages;
 
     @Option(names = "--grid-spacing", defaultValue = "20", paramLabel = "MM",
@@ -75,7 +76,8 @@ final class RegisterCommand implements Callable<Integer> {
     String preset;
 
     @Option(names = "--init", defaultValue = "headers", paramLabel = "I",
-            description = "Start: headers (default), centres (geometric) or mass (centres of mass).")
+            description = "Start: headers (default), centres (geometric), mass (centres of mass) or moments "
+                    + "(centroids and principal axes of the foregrounds, for large rotations).")
     String init;
 
     @Option(names = "--initial-transform", paramLabel = "T",
@@ -196,9 +198,10 @@ final class RegisterCommand implements Callable<Integer> {
         for (String name : stages) {
             st.add(switch (name.trim().toLowerCase(Locale.ROOT)) {
                 case "rigid" -> Stage.RIGID;
+                case "similarity" -> Stage.SIMILARITY;
                 case "affine" -> Stage.AFFINE;
                 case "bspline" -> Stage.BSPLINE;
-                default -> throw new IllegalArgumentException("--stages: expected rigid, affine or bspline, found '"
+                default -> throw new IllegalArgumentException("--stages: expected rigid, similarity, affine or bspline, found '"
                         + name + "'");
             });
         }
@@ -206,8 +209,10 @@ final class RegisterCommand implements Callable<Integer> {
         s = s.withInitialisation(switch (init) {
             case "headers" -> Initialisation.IDENTITY;
             case "centres", "centers", "geometry" -> Initialisation.GEOMETRIC_CENTRES;
-            case "mass", "moments" -> Initialisation.CENTRES_OF_MASS;
-            default -> throw new IllegalArgumentException("--init: expected headers, centres or mass, found '" + init + "'");
+            case "mass" -> Initialisation.CENTRES_OF_MASS;
+            case "moments" -> Initialisation.PRINCIPAL_MOMENTS;
+            default -> throw new IllegalArgumentException("--init: expected headers, centres, mass or moments, found '"
+                    + init + "'");
         });
         if (roi != null) {
             if (roi.length != 6) {

@@ -30,6 +30,16 @@ public final class AffineTransform implements ParametricTransform {
         return a;
     }
 
+    /** The affine transform equal to {@code sim} (same centre), the start of an affine stage after a similarity one. */
+    public static AffineTransform from(SimilarityTransform sim) {
+        AffineTransform a = new AffineTransform(sim.centre());
+        double[] q = new double[12];
+        System.arraycopy(sim.linear(), 0, q, 0, 9);
+        System.arraycopy(sim.translation(), 0, q, 9, 3);
+        a.setParameters(q);
+        return a;
+    }
+
     @Override
     public int parameterCount() {
         return 12;

@@ -10,15 +10,16 @@ import org.coreg.image.Volume;
 import org.coreg.image.interpolation.Interpolator;
 
 /**
- * Rigid (then optionally affine) registration of a moving image to a fixed image with Mattes mutual information,
- * a multi-resolution pyramid, scaled stochastic gradient descent and a global search for poor starts. The result
+ * Rigid (then optionally similarity and affine) registration of a moving image to a fixed image with Mattes mutual
+ * information, a multi-resolution pyramid, scaled stochastic gradient descent and a global search for poor starts. The result
  * maps fixed-image points to moving-image points (LPS mm).
  *
  * <p>Order of work: inputs are checked; the fixed and moving pyramids are built; the rigid stage runs from the
  * coarsest level to full resolution (with the global search at the coarsest level, see {@link GlobalSearchMode});
  * if the samples stop overlapping the moving image the run re-initialises once from the centres of mass with a
- * global search; the affine stage, if asked for, starts from the rigid result at the three finest levels and is kept
- * only if it improves the metric.
+ * global search; the similarity stage, then the affine stage, if asked for, each start from the previous result at
+ * the three finest levels and are kept only if they improve the metric. The initialisation
+ * {@link Initialisation#PRINCIPAL_MOMENTS} picks its start among four rotations by Mattes MI at the coarsest level.
  */
 public final class Registration {
     /** Below this fraction of fixed samples inside the moving image a level is considered lost. */
@@ -35,8 +36,20 @@ public final class Registration {
     /**
      * @param cancelled polled every iteration (a few milliseconds); when true the run stops with
      *                  {@link RegistrationCancelledException} and returns nothing
+     * @throws IllegalArgumentException if the settings list {@link Stage#BSPLINE}: this class runs only the linear
+     *                                  stages; the deformable stage is run by
+     *                                  {@code org.coreg.registration.deformable.DeformableRegistration}, which runs
+     *                                  the linear stages through this class first
      */
     public Registration(RegistrationSettings settings, RegistrationListener listener, BooleanSupplier cancelled) {
+        // Refused rather than delegated: delegating would make this package depend on its deformable sub-package,
+        // which already depends on it; and silently dropping the stage returned a linear result the caller had not
+        // asked for.
+        if (settings.stages().contains(Stage.BSPLINE)) {
+            throw new IllegalArgumentException("Registration runs the linear stages only (rigid, similarity, affine), "
+                    + "but the stages are " + settings.stages() + "; run a B-spline stage with "
+                    + "org.coreg.registration.deformable.DeformableRegistration, which runs the linear stages first");
+        }
         this.settings = settings;
         this.listener = listener == null ? RegistrationListener.NONE : listener;
         this.cancelled = cancelled == null ? () -> false : cancelled;
@@ -107,6 +120,10 @@ public final class Registration {
         private final double[] movingCom;
         private final double[] fixedGeo;
         private final double[] movingGeo;
+        private final PyramidLevel fixedTop;
+        private final PyramidLevel movingTop;
+        private final IntensityLimits fixedLimits;
+        private final IntensityLimits movingLimits;
         private final List<LevelLog> log = new ArrayList<>();
         private boolean searched;
 
@@ -119,38 +136,103 @@ public final class Registration {
             this.movingCom = Centres.ofMass(m0, ml);
             this.fixedGeo = pre.apply(Centres.geometric(f0));
             this.movingGeo = Centres.geometric(m0);
+            this.fixedTop = f0;
+            this.movingTop = m0;
+            this.fixedLimits = fl;
+            this.movingLimits = ml;
         }
 
         RegistrationResult run() throws RegistrationException {
-            EulerRigidTransform rigid = initial(s.initialisation());
+            EulerRigidTransform rigid = s.initialisation() == Initialisation.PRINCIPAL_MOMENTS ? principalMoments()
+                    : initial(s.initialisation());
             rigid = rigidStage(rigid);
             ParametricTransform result = rigid;
             LevelContext top = ctx.get(ctx.size() - 1);
             SampleSet check = top.sampler().draw(50_000, new SplittableRandom(s.seed() ^ 0x5EEDL));
             MetricValue end = top.metric().evaluate(rigid, check, false);
-            if (s.stages().contains(Stage.AFFINE)) {
-                AffineTransform affine = AffineTransform.from(rigid);
-                for (int l = Math.max(0, ctx.size() - 3); l < ctx.size(); l++) {
-                    // Twelve parameters with weak, noisy shear and scale gradients need more steps than six.
-                    optimise(affine, ctx.get(l), "affine", 2 * s.iterations(), ctx.get(l).maxStepMm());
+            if (s.stages().contains(Stage.SIMILARITY)) {
+                SimilarityTransform sim = SimilarityTransform.from(rigid);
+                MetricValue v = refine(sim, "similarity", 2 * s.iterations(), check);
+                if (better(v, end, "similarity")) {
+                    result = sim;
+                    end = v;
                 }
-                MetricValue a = top.metric().evaluate(affine, check, false);
-                if (a.cost() < end.cost() && a.overlap() >= MIN_OVERLAP) {
+            }
+            if (s.stages().contains(Stage.AFFINE)) {
+                AffineTransform affine = result instanceof SimilarityTransform sim ? AffineTransform.from(sim)
+                        : AffineTransform.from(rigid);
+                // Twelve parameters with weak, noisy shear and scale gradients need more steps than six.
+                MetricValue a = refine(affine, "affine", 2 * s.iterations(), check);
+                if (better(a, end, "affine")) {
                     result = affine;
                     end = a;
-                } else {
-                    log.add(new LevelLog("affine", ctx.size() - 1, 0, a.cost(), a.overlap(), 0,
-                            "affine result kept out: its metric did not improve on the rigid result"));
                 }
             }
             return new RegistrationResult(result.toAffineMap().after(pre), log, end.cost(), end.overlap(), searched);
+        }
+
+        /** Optimises {@code t} at the three finest levels; returns its metric on {@code check}. */
+        private MetricValue refine(ParametricTransform t, String stage, int iterations, SampleSet check)
+                throws RegistrationException {
+            for (int l = Math.max(0, ctx.size() - 3); l < ctx.size(); l++) {
+                optimise(t, ctx.get(l), stage, iterations, ctx.get(l).maxStepMm());
+            }
+            return ctx.get(ctx.size() - 1).metric().evaluate(t, check, false);
+        }
+
+        /** True if {@code v}, a later stage's result, improves on {@code current}; logs why not otherwise. */
+        private boolean better(MetricValue v, MetricValue current, String stage) {
+            if (v.cost() < current.cost() && v.overlap() >= MIN_OVERLAP) {
+                return true;
+            }
+            log.add(new LevelLog(stage, ctx.size() - 1, 0, v.cost(), v.overlap(), 0,
+                    stage + " result kept out: its metric did not improve on the previous stage's"));
+            return false;
+        }
+
+        /**
+         * Centroid and principal axes of the foregrounds (fixed seen through the user's pre-alignment); of the four
+         * proper rotations between the axes, the one with the lowest Mattes MI on the coarsest level's search samples.
+         */
+        private EulerRigidTransform principalMoments() {
+            PrincipalAxes fa = PrincipalAxes.of(fixedTop, fixedLimits);
+            PrincipalAxes ma = PrincipalAxes.of(movingTop, movingLimits);
+            if (fa == null || ma == null) {
+                log.add(new LevelLog("init", 0, 0, Double.NaN, Double.NaN, elapsedMillis(),
+                        "principal moments: no foreground above the threshold; centres of mass used instead"));
+                return initial(Initialisation.CENTRES_OF_MASS);
+            }
+            fa = fa.through(pre);
+            LevelContext c = ctx.get(0);
+            SampleSet samples = searchSamples(c);
+            double[] t = minus(ma.centre(), fa.centre());
+            EulerRigidTransform best = null;
+            MetricValue bestValue = null;
+            for (double[] r : fa.rotationsOnto(ma)) {
+                EulerRigidTransform cand = EulerRigidTransform.of(fa.centre(), r, t);
+                MetricValue v = c.mi().evaluate(cand, samples, false);
+                if (bestValue == null || beats(v, bestValue)) {
+                    best = cand;
+                    bestValue = v;
+                }
+            }
+            log.add(new LevelLog("init", 0, 0, bestValue.cost(), bestValue.overlap(), elapsedMillis(), String.format(
+                    Locale.ROOT, "principal moments: best of 4 axis sign choices, rotation %.1f degrees",
+                    Math.toDegrees(RotationMath.angle(best.rotation())))));
+            return best;
+        }
+
+        /** Lower cost wins among candidates with usable overlap; a candidate with usable overlap beats one without. */
+        private static boolean beats(MetricValue a, MetricValue b) {
+            boolean ua = a.overlap() >= MIN_OVERLAP, ub = b.overlap() >= MIN_OVERLAP;
+            return ua != ub ? ua : a.cost() < b.cost();
         }
 
         private EulerRigidTransform initial(Initialisation init) {
             double[] t = switch (init) {
                 case IDENTITY -> new double[3];
                 case GEOMETRIC_CENTRES -> minus(movingGeo, fixedGeo);
-                case CENTRES_OF_MASS -> minus(movingCom, fixedCom);
+                case CENTRES_OF_MASS, PRINCIPAL_MOMENTS -> minus(movingCom, fixedCom);
             };
             return EulerRigidTransform.of(fixedCom, new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, t);
         }

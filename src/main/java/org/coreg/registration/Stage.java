@@ -4,7 +4,9 @@ package org.coreg.registration;
 public enum Stage {
     /** Rotation and translation (6 parameters). */
     RIGID,
-    /** General affine (12 parameters), started from the rigid result. */
+    /** Rigid plus one isotropic scale (7 parameters), started from the rigid result. */
+    SIMILARITY,
+    /** General affine (12 parameters), started from the rigid (or similarity) result. */
     AFFINE,
     /** Cubic B-spline deformation on top of the linear result (org.coreg.registration.deformable). */
     BSPLINE

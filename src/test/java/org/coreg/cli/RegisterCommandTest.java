@@ -47,6 +47,33 @@ class RegisterCommandTest {
     }
 
     @Test
+    void similarityStageWithMomentsStartIsWrittenAsALinearTransform() throws Exception {
+        AffineMap truth = Phantom.rigid(5, -3, 8, new double[] {4, -6, 2}, new double[3])
+                .after(AffineMap.ofRowMajor3x4(1.04, 0, 0, 0, 0, 1.04, 0, 0, 0, 0, 1.04, 0));
+        ImageFormats formats = ImageFormats.standard();
+        Path f = dir.resolve("mr.nrrd");
+        Path m = dir.resolve("ct.nrrd");
+        formats.write(Phantom.render(PhantomRegistrationTest.fixedGrid(), Phantom.MR, AffineMap.identity(), 8, 7), f);
+        formats.write(Phantom.render(PhantomRegistrationTest.movingGrid(), Phantom.CT, truth, 6, 8), m);
+        Path tfm = dir.resolve("ct-to-mr.tfm");
+        CliRun r = CliRun.run("register", "--fixed", f.toString(), "--moving", m.toString(), "--out-transform",
+                tfm.toString(), "--stages", "rigid,similarity", "--init", "moments");
+        assertThat(r.status()).as(r.err()).isZero();
+        AffineTransform t = (AffineTransform) TransformFiles.read(tfm);
+        assertThat(t.direction()).isEqualTo(Direction.FIXED_TO_MOVING);
+        assertThat(Math.cbrt(t.map().determinant())).isCloseTo(1.04, org.assertj.core.data.Offset.offset(0.005));
+        assertThat(Phantom.cornerError(t.map(), truth, new double[3], 50)).isLessThan(0.5);
+    }
+
+    @Test
+    void unknownStageAndInitAreRefusedByName() throws Exception {
+        CliRun r = CliRun.run("register", "--fixed", "f.nrrd", "--moving", "m.nrrd", "--out-transform",
+                dir.resolve("t.tfm").toString(), "--stages", "rigid,scale");
+        assertThat(r.status()).isNotZero();
+        assertThat(r.err()).contains("similarity").contains("'scale'");
+    }
+
+    @Test
     void refusedInputWritesNothing() throws Exception {
         ImageFormats formats = ImageFormats.standard();
         Path f = dir.resolve("mr.nrrd");

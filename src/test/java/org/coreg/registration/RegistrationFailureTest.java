@@ -31,6 +31,14 @@ class RegistrationFailureTest {
     }
 
     @Test
+    void refusesBSplineStageInsteadOfDroppingIt() {
+        RegistrationSettings s = RegistrationSettings.defaults().withStages(Stage.RIGID, Stage.AFFINE, Stage.BSPLINE);
+        assertThatThrownBy(() -> new Registration(s))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linear stages only")
+                .hasMessageContaining("DeformableRegistration");
+    }
+
+    @Test
     void refusesConstantImage() {
         Volume flat = constant(PhantomRegistrationTest.movingGrid(), 7);
         assertThatThrownBy(() -> new Registration(RegistrationSettings.defaults()).run(phantomFixed(), flat))
