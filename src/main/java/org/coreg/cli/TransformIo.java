@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.coreg.image.ImageGeometry;
 import org.coreg.io.ImageFormats;
+import org.coreg.io.transform.DisplacementFieldFiles;
 import org.coreg.io.transform.ElastixTransformFile;
 import org.coreg.io.transform.TransformFiles;
 import org.coreg.io.transform.TransformFormat;
+import org.coreg.transform.DisplacementFieldTransform;
 import org.coreg.transform.SpatialTransform;
 
 /** What the transform subcommands share: reading any transform file, and writing one in a chosen format. */
@@ -22,7 +24,7 @@ final class TransformIo {
         }
         TransformFormat f = TransformFormat.parse(name);
         if (f == null) {
-            throw new IllegalArgumentException("--format: expected itk, elastix, matrix-lps or matrix-ras, found '"
+            throw new IllegalArgumentException("--format: expected itk, elastix, matrix-lps, matrix-ras or field, found '"
                     + name + "'");
         }
         return f;
@@ -50,6 +52,14 @@ final class TransformIo {
             throws IOException {
         if (format == TransformFormat.ELASTIX) {
             ElastixTransformFile.write(t, fixedGrid(reference, inputs), out);
+        } else if (format == TransformFormat.DISPLACEMENT_FIELD
+                && (reference != null || !(t instanceof DisplacementFieldTransform))) {
+            if (reference == null) {
+                throw new IllegalArgumentException("a displacement field file needs the grid to sample "
+                        + t.describe() + " on: give --reference FIXED_IMAGE");
+            }
+            ImageGeometry grid = ImageFormats.standard().read(reference).geometry();
+            DisplacementFieldFiles.write(DisplacementFieldTransform.sample(t, grid), out);
         } else {
             TransformFiles.write(t, out, format);
         }
