@@ -98,22 +98,17 @@ public final class NiftiVectorImages {
         }
     }
 
-    /** Writes a vector image as NIfTI-1, little-endian, qform and sform (scanner) from its grid; atomic. */
+    /** Writes a vector image as NIfTI-2 (ITK 5 reads it), little-endian, qform and sform (scanner) from its grid; atomic. */
     public static void write(VectorVolume image, Path file) throws ImageIOException {
         if (NiftiFiles.isPairName(file)) {
             throw ImageIOException.unsupported(file, "(file name)", "a .nii or .nii.gz name for a vector image",
                     file.getFileName());
         }
         ImageGeometry g = image.grid();
-        for (int d = 0; d < 3; d++) {
-            if (g.size(d) > Short.MAX_VALUE) {
-                throw ImageIOException.unsupported(file, "dim[" + (d + 1) + "]", "at most 32767 voxels in NIfTI-1",
-                        g.size(d));
-            }
-        }
         NiftiGeometry.Fields f = NiftiGeometry.encode(g);
         NiftiDataType type = NiftiDataType.of(image.storedType());
-        NiftiVersion v = NiftiVersion.NIFTI1;
+        // NIfTI-2 keeps the geometry in double precision, so a field's grid round-trips exactly.
+        NiftiVersion v = NiftiVersion.NIFTI2;
         ByteOrder order = ByteOrder.LITTLE_ENDIAN;
         NiftiHeader h = new NiftiHeader(v, order, true, new long[] {5, g.size(0), g.size(1), g.size(2), 1, 3, 1, 1},
                 type.code(), type.bitsPerVoxel(), new double[] {f.qfac(), f.spacing()[0], f.spacing()[1],
