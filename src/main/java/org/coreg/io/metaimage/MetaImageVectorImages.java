@@ -37,6 +37,16 @@ public final class MetaImageVectorImages {
         }
     }
 
+    /** True when {@code file} is a MetaImage whose header says {@code ElementNumberOfChannels = 3}. */
+    public static boolean isVectorImage(Path file) {
+        try {
+            MetaImageHeaderParser.parse(file, MetaImageReader.head(file), 3);
+            return true;
+        } catch (ImageIOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /**
      * Reads a vector image.
      *

@@ -41,6 +41,17 @@ public final class NiftiVectorImages {
         }
     }
 
+    /** True when {@code file} is a NIfTI file whose header says three components (dim[0] = 5, dim[5] = 3). */
+    public static boolean isVectorImage(Path file) {
+        try (InputStream in = NiftiFiles.open(file)) {
+            byte[] bytes = NiftiReader.readHeaderBytes(in, file);
+            long[] dim = NiftiHeaderCodec.decode(bytes, NiftiHeaderCodec.detect(bytes), file).dim();
+            return dim[0] == 5 && dim[5] == 3;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /**
      * Reads a vector image.
      *
@@ -98,7 +109,10 @@ public final class NiftiVectorImages {
         }
     }
 
-    /** Writes a vector image as NIfTI-2 (ITK 5 reads it), little-endian, qform and sform (scanner) from its grid; atomic. */
+    /**
+     * Writes a vector image as NIfTI-2 (ITK 5 reads it), little-endian, qform and sform (scanner) from its grid;
+     * atomic.
+     */
     public static void write(VectorVolume image, Path file) throws ImageIOException {
         if (NiftiFiles.isPairName(file)) {
             throw ImageIOException.unsupported(file, "(file name)", "a .nii or .nii.gz name for a vector image",

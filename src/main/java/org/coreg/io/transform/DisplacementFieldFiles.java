@@ -36,6 +36,12 @@ public final class DisplacementFieldFiles {
         return NiftiVectorImages.isNifti(file) || MetaImageVectorImages.isMetaImage(file);
     }
 
+    /** True when the file is a three-component vector NIfTI or MetaImage (by its header), i.e. a field. */
+    public static boolean isField(Path file) {
+        return NiftiVectorImages.isNifti(file) ? NiftiVectorImages.isVectorImage(file)
+                : MetaImageVectorImages.isVectorImage(file);
+    }
+
     /**
      * Reads a displacement field.
      *
