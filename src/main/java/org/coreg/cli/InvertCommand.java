@@ -31,7 +31,7 @@ final class InvertCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "T2", description = "Output transform file.")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "itk, elastix, matrix-lps or matrix-ras "
+    @Option(names = "--format", paramLabel = "FMT", description = "itk, elastix, matrix-lps, matrix-ras, field "
             + "(default from the output name: .tfm is ITK).")
     String format;
 
