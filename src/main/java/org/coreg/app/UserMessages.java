@@ -13,6 +13,18 @@ public final class UserMessages {
         if (e instanceof RegistrationFailedException r) {
             return r.getMessage() + (r.advice() == null ? "" : "\n\nWhat to try: " + r.advice());
         }
+        if (e instanceof org.coreg.app.transforms.TransformActionException t) {
+            return t.getMessage() + (t.advice() == null ? "" : "\n\nWhat to try: " + t.advice());
+        }
+        if (e instanceof org.coreg.app.sessionfile.SessionFileException sf) {
+            return "Could not open the session file; nothing was changed.\n\n" + sf.getMessage();
+        }
+        if (e instanceof org.coreg.io.points.PointFileException pf) {
+            return "Could not use the point file; the points are unchanged.\n\n" + pf.getMessage();
+        }
+        if (e instanceof org.coreg.transform.NonInvertibleTransformException n) {
+            return "The current transform cannot be inverted, so the points cannot be mapped.\n\n" + n.getMessage();
+        }
         if (e instanceof ImageIOException io) {
             return "Could not open the image.\n\n" + io.getMessage();
         }

@@ -8,6 +8,7 @@ import org.coreg.app.register.RegistrationOptions;
 import org.coreg.app.register.RegistrationOutcome;
 import org.coreg.app.register.RegistrationService;
 import org.coreg.app.render.SampledVolume;
+import org.coreg.app.session.RegistrationComparison;
 import org.coreg.app.session.Session;
 import org.coreg.app.task.TaskCallbacks;
 import org.coreg.app.task.TaskHandle;
@@ -25,6 +26,8 @@ public final class Workstation {
     private final VolumeLoader loader;
     private final RegistrationService registration;
     private final Consumer<String> errors;
+    /** The file each open volume was read from (by identity; a swap of fixed and moving keeps it right). */
+    private final java.util.Map<SampledVolume, Path> sources = new java.util.IdentityHashMap<>();
 
     public Workstation(Session session, TaskRunner tasks, VolumeLoader loader, RegistrationService registration,
                        Consumer<String> errors) {
@@ -43,6 +46,16 @@ public final class Workstation {
         return tasks;
     }
 
+    /** The file {@code volume} was read from, if it came from one (a demo volume did not). */
+    public java.util.Optional<Path> sourceOf(SampledVolume volume) {
+        return java.util.Optional.ofNullable(sources.get(volume));
+    }
+
+    /** Records that {@code volume} was read from {@code file} (session files name volumes by file). */
+    public void rememberSource(SampledVolume volume, Path file) {
+        sources.put(Objects.requireNonNull(volume), Objects.requireNonNull(file));
+    }
+
     /** Reads {@code file} in the background and makes it the fixed or moving volume. */
     public TaskHandle open(Role role, Path file) {
         return tasks.submit("Opening " + file.getFileName(), (progress, cancel) -> {
@@ -52,6 +65,7 @@ public final class Workstation {
             progress.progress(0.9, "Preparing display");
             return SampledVolume.of(volume);
         }, TaskCallbacks.of(v -> {
+            rememberSource(v, file);
             if (role == Role.FIXED) {
                 session.setFixed(v);
             } else {
@@ -74,9 +88,11 @@ public final class Workstation {
         return tasks.submit("Registering", (progress, cancel) -> registration.run(fixed.source(), moving.source(),
                 options, listener, cancel), new TaskCallbacks<AffineMap>(t -> {
                     session.setTransform(t);
+                    session.setComparison(new RegistrationComparison(options.initial(), t));
                     session.transforms().add("Registration", t, "registration: " + options.stages().stream()
                             .map(st -> st.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", "
-                            + options.preset() + (options.roi() != null ? ", crop box" : ""));
+                            + options.preset() + (options.roi() != null ? ", crop box" : ""),
+                            org.coreg.app.transforms.TransformManager.pairOf(session));
                     onEnded.accept(RegistrationOutcome.SUCCEEDED);
                 }, e -> {
                     onEnded.accept(RegistrationOutcome.FAILED);

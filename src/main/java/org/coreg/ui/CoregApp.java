@@ -8,7 +8,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.coreg.app.Role;
 import org.coreg.app.demo.SyntheticHead;
-import org.coreg.app.register.NotConnectedRegistrationService;
+import org.coreg.app.register.EngineRegistrationService;
 import org.coreg.app.render.SampledVolume;
 import org.coreg.app.render.WindowPreset;
 import org.coreg.app.task.ExecutorTaskRunner;
@@ -18,7 +18,8 @@ import org.coreg.io.ImageFormats;
 
 /**
  * The workstation's entry point. Arguments: {@code --fixed FILE}, {@code --moving FILE}, {@code --demo} (a
- * synthetic CT/MR head pair), {@code --overlay MODE}. Without arguments it opens {@code sample-data/meat-mr-t2.mha} (fixed) and
+ * synthetic CT/MR head pair), {@code --overlay MODE}, {@code --session FILE}. A recovery file autosaved by a run that
+ * did not exit cleanly is offered for restoring first. Without arguments it opens {@code sample-data/meat-mr-t2.mha} (fixed) and
  * {@code sample-data/meat-ct.mha} (moving) if they exist, else the synthetic pair.
  */
 public final class CoregApp extends Application {
@@ -28,7 +29,7 @@ public final class CoregApp extends Application {
     public void start(Stage stage) {
         tasks = FxTaskRunner.create();
         ImageFormats formats = ImageFormats.standard();
-        MainWindow window = new MainWindow(stage, tasks, formats::read, new NotConnectedRegistrationService());
+        MainWindow window = new MainWindow(stage, tasks, formats::read, new EngineRegistrationService());
         stage.show();
         LaunchArguments args = LaunchArguments.parse(getParameters().getRaw());
         if (args.problem() != null) {
@@ -37,6 +38,16 @@ public final class CoregApp extends Application {
         }
         if (args.overlay() != null) {
             window.session().setFusion(window.session().fusion().withMode(args.overlay()));
+        }
+        Path recovery = SessionActions.defaultRecoveryFile();
+        boolean restoring = window.sessionActions().offerRecovery(recovery);
+        window.sessionActions().startAutosave(recovery);
+        if (restoring) {
+            return;
+        }
+        if (args.session() != null) {
+            window.sessionActions().open(args.session());
+            return;
         }
         if (args.demo() || (args.fixed() == null && args.moving() == null && !sampleDataPresent())) {
             loadDemo(window);

@@ -33,6 +33,7 @@ final class DisplayControls extends FlowPane {
         ToggleButton navigate = mode("Navigate", "modeNavigate", ViewMode.NAVIGATE);
         ToggleButton preAlign = mode("Pre-align", "modePreAlign", ViewMode.PRE_ALIGN);
         ToggleButton roi = mode("Crop box", "modeRoi", ViewMode.ROI);
+        ToggleButton points = mode("Points", "modePoints", ViewMode.POINTS);
         navigate.setSelected(true);
         modes.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
@@ -80,7 +81,7 @@ final class DisplayControls extends FlowPane {
         });
         updateHistoryButtons();
 
-        getChildren().addAll(group(navigate, preAlign, roi), group(undo, redo),
+        getChildren().addAll(group(navigate, preAlign, roi, points), group(undo, redo),
                 group(new Label("Overlay"), fusion, new Label("Opacity"), opacity, new Label("Tile"), tile, showMoving),
                 group(new Label("Window fixed"), fixedPreset, new Label("moving"), movingPreset));
     }

@@ -6,14 +6,16 @@ import org.coreg.app.render.FusionMode;
 
 /**
  * The workstation's command line: {@code --fixed FILE}, {@code --moving FILE} (also {@code --fixed=FILE}) and
- * {@code --demo}, {@code --overlay blend|checkerboard|colour|difference}. {@code problem} is a message for the user when the line could not be understood.
+ * {@code --demo}, {@code --overlay blend|checkerboard|colour|difference}, {@code --session FILE} (a saved session; it
+ * cannot be combined with --fixed, --moving or --demo). {@code problem} is a message for the user when the line could not be understood.
  */
-record LaunchArguments(Path fixed, Path moving, boolean demo, FusionMode overlay, String problem) {
+record LaunchArguments(Path fixed, Path moving, boolean demo, FusionMode overlay, String problem, Path session) {
     static LaunchArguments parse(List<String> raw) {
         Path fixed = null;
         Path moving = null;
         boolean demo = false;
         FusionMode overlay = null;
+        Path session = null;
         for (int i = 0; i < raw.size(); i++) {
             String a = raw.get(i);
             String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
@@ -29,7 +31,7 @@ record LaunchArguments(Path fixed, Path moving, boolean demo, FusionMode overlay
                                 + value + "'");
                     }
                 }
-                case "--fixed", "--moving" -> {
+                case "--fixed", "--moving", "--session" -> {
                     String value = inline;
                     if (value == null) {
                         if (i + 1 >= raw.size()) {
@@ -37,24 +39,27 @@ record LaunchArguments(Path fixed, Path moving, boolean demo, FusionMode overlay
                         }
                         value = raw.get(++i);
                     }
-                    if (name.equals("--fixed")) {
+                    if (name.equals("--session")) {
+                        session = Path.of(value);
+                    } else if (name.equals("--fixed")) {
                         fixed = Path.of(value);
                     } else {
                         moving = Path.of(value);
                     }
                 }
-                case "--session" -> {
-                    return fail("--session is not supported yet: open the images with --fixed and --moving");
-                }
                 default -> {
-                    return fail("Unknown argument " + a + ". Use --fixed FILE, --moving FILE, --demo, --overlay MODE.");
+                    return fail("Unknown argument " + a + ". Use --fixed FILE, --moving FILE, --session FILE, --demo, "
+                            + "--overlay MODE.");
                 }
             }
         }
-        return new LaunchArguments(fixed, moving, demo, overlay, null);
+        if (session != null && (fixed != null || moving != null || demo)) {
+            return fail("--session opens its own images; use it without --fixed, --moving and --demo");
+        }
+        return new LaunchArguments(fixed, moving, demo, overlay, null, session);
     }
 
     private static LaunchArguments fail(String problem) {
-        return new LaunchArguments(null, null, false, null, problem);
+        return new LaunchArguments(null, null, false, null, problem, null);
     }
 }

@@ -48,17 +48,29 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private String lastError;
     private ViewPlane maximised;
+    private final TransformPanel transformPanel;
+    private final PointsPanel pointsPanel;
+    private final SessionActions sessionActions;
 
     public MainWindow(Stage stage, TaskRunner tasks, VolumeLoader loader, RegistrationService registration) {
         this.stage = stage;
         this.workstation = new Workstation(session, tasks, loader, registration, this::showError);
         this.controls = new DisplayControls(session);
+        this.sessionActions = new SessionActions(stage, workstation, loader, this::showError);
         ExecutorService renderThreads = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "coreg-render");
             t.setDaemon(true);
             return t;
         });
-        stage.setOnHidden(e -> renderThreads.shutdownNow());
+        stage.setOnHidden(e -> {
+            renderThreads.shutdownNow();
+            sessionActions.stopAutosave();
+        });
+        stage.setOnCloseRequest(e -> {
+            if (!sessionActions.mayExit()) {
+                e.consume();
+            }
+        });
         for (ViewPlane p : ViewPlane.values()) {
             SliceView v = new SliceView(session, p, controls::mode, renderThreads);
             v.setOnMouseClicked(e -> {
@@ -83,11 +95,16 @@ public final class MainWindow {
 
         TitledPane preAlign = new TitledPane("Pre-align", new PreAlignPanel(session));
         TitledPane register = new TitledPane("Register", new RegisterPanel(workstation));
-        TitledPane transforms = new TitledPane("Transforms", new TransformPanel(session));
+        this.transformPanel = new TransformPanel(workstation, this::showError, TransformDialogs.of(stage));
+        TitledPane transforms = new TitledPane("Transforms", transformPanel);
+        pointsPanel = new PointsPanel(session, this::showError, () -> stage);
+        views.values().forEach(v -> v.setOnPointPlaced(pointsPanel::place));
+        TitledPane points = new TitledPane("Planning points", pointsPanel);
+        points.setId("pointsPane");
         preAlign.setId("preAlignPane");
         register.setId("registerPane");
         transforms.setId("transformsPane");
-        Accordion side = new Accordion(preAlign, register, transforms);
+        Accordion side = new Accordion(preAlign, register, transforms, points);
         side.setExpandedPane(register);
         side.setPrefWidth(300);
         root.setTop(new VBox(menu(), controls));
@@ -123,7 +140,11 @@ public final class MainWindow {
         openMoving.setOnAction(e -> choose(Role.MOVING));
         openMoving.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
         MenuItem quit = new MenuItem("Quit");
-        quit.setOnAction(e -> stage.close());
+        quit.setOnAction(e -> {
+            if (sessionActions.mayExit()) {
+                stage.close();
+            }
+        });
         MenuItem undo = new MenuItem("Undo");
         undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
         undo.setOnAction(e -> session.undo());
@@ -132,7 +153,10 @@ public final class MainWindow {
         redo.setOnAction(e -> session.redo());
         MenuItem clearRoi = new MenuItem("Remove crop box");
         clearRoi.setOnAction(e -> session.setRoi(null));
-        MenuBar bar = new MenuBar(new Menu("File", null, openFixed, openMoving, quit),
+        Menu file = new Menu("File", null, openFixed, openMoving);
+        file.getItems().addAll(sessionActions.menuItems());
+        file.getItems().add(quit);
+        MenuBar bar = new MenuBar(file,
                 new Menu("Edit", null, undo, redo, clearRoi));
         bar.setId("menuBar");
         return bar;
@@ -216,6 +240,19 @@ public final class MainWindow {
     /** The last error message shown to the user, or null. */
     public String lastError() {
         return lastError;
+    }
+
+    /** The transform manager panel (tests answer its file choosers through it). */
+    TransformPanel transformPanel() {
+        return transformPanel;
+    }
+
+    SessionActions sessionActions() {
+        return sessionActions;
+    }
+
+    PointsPanel pointsPanel() {
+        return pointsPanel;
     }
 
     public Stage stage() {

@@ -14,6 +14,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.coreg.app.Workstation;
@@ -38,6 +39,7 @@ final class RegisterPanel extends VBox {
     private final Button cancel = new Button("Cancel");
     private final ProgressBar levelProgress = new ProgressBar(0);
     private final Label status = new Label("Ready");
+    private final ToggleButton beforeAfter = new ToggleButton("Show before");
     private final XYChart.Series<Number, Number> metric = new XYChart.Series<>();
     private final ConcurrentLinkedQueue<double[]> pendingPoints = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -83,9 +85,11 @@ final class RegisterPanel extends VBox {
                 status.setText("Cancelling...");
             }
         });
+        beforeAfter.setId("beforeAfter");
+        beforeAfter.setOnAction(e -> workstation.session().showBefore(beforeAfter.isSelected()));
         Session s = workstation.session();
         getChildren().addAll(new HBox(8, rigid, affine), preset, useRoi, new HBox(8, register, cancel),
-                levelProgress, status, chart);
+                levelProgress, status, beforeAfter, chart);
         s.addListener(c -> updateEnabled());
         updateEnabled();
     }
@@ -94,6 +98,10 @@ final class RegisterPanel extends VBox {
         Session s = workstation.session();
         register.setDisable(running != null || s.fixed().isEmpty() || s.moving().isEmpty());
         useRoi.setDisable(s.roi().isEmpty());
+        // before/after compares the last run's start and result while the result is the current transform
+        beforeAfter.setDisable(running != null || !s.canCompare());
+        beforeAfter.setSelected(s.showingBefore());
+        beforeAfter.setText(s.showingBefore() ? "Showing before: click for the result" : "Show before");
     }
 
     private void start() {

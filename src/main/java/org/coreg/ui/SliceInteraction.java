@@ -1,6 +1,8 @@
 package org.coreg.ui;
 
 import javafx.scene.input.MouseEvent;
+import org.coreg.app.points.PointMarkers;
+import org.coreg.app.points.PointsEditor;
 import org.coreg.app.render.SliceGrid;
 import org.coreg.app.render.ViewPlane;
 import org.coreg.app.render.WindowLevel;
@@ -18,7 +20,7 @@ final class SliceInteraction {
     /** Screen pixels within which a box edge catches the mouse. */
     private static final double GRAB = 6;
 
-    private enum Kind { NONE, CURSOR, WINDOW_FIXED, WINDOW_MOVING, TRANSLATE, ROTATE, ROI_NEW, ROI_EDGES, ROI_MOVE }
+    private enum Kind { NONE, CURSOR, WINDOW_FIXED, WINDOW_MOVING, TRANSLATE, ROTATE, ROI_NEW, ROI_EDGES, ROI_MOVE, POINT_MOVE }
 
     private final Session session;
     private final SliceView view;
@@ -32,6 +34,8 @@ final class SliceInteraction {
     private RoiBox startBox;
     /** For ROI_EDGES: -1 min face, +1 max face, 0 untouched; per screen axis (x, y). */
     private final int[] faces = new int[2];
+    /** For POINT_MOVE: which point is dragged. */
+    private int pointIndex = -1;
 
     SliceInteraction(Session session, SliceView view) {
         this.session = session;
@@ -71,7 +75,33 @@ final class SliceInteraction {
                 kind = startBox == null ? Kind.ROI_NEW : pickBoxPart(e.getX(), e.getY(), startBox);
                 session.beginGesture();
             }
+            case POINTS -> {
+                pointIndex = pickPoint(g, e.getX(), e.getY());
+                if (pointIndex >= 0) {
+                    kind = Kind.POINT_MOVE;
+                    session.beginGesture();
+                } else {
+                    kind = Kind.NONE;
+                    view.placePoint(startWorld);
+                }
+            }
         }
+    }
+
+    /** The point whose marker is under the screen position (within {@link #GRAB} pixels), or -1. */
+    private int pickPoint(SliceGrid g, double sx, double sy) {
+        int n = g.plane().normalAxis();
+        int best = -1;
+        double bestD = GRAB;
+        for (PointMarkers.Marker m : PointMarkers.nearPlane(session.points(), n, session.cursor()[n])) {
+            double[] s = view.toScreenOfWorld(g, m.point().lps());
+            double d = Math.hypot(s[0] - sx, s[1] - sy);
+            if (d <= bestD) {
+                bestD = d;
+                best = m.index();
+            }
+        }
+        return best;
     }
 
     void dragged(MouseEvent e, double[] pixel) {
@@ -112,6 +142,14 @@ final class SliceInteraction {
                     }
                 }
                 session.setRoi(b);
+            }
+            case POINT_MOVE -> {
+                if (pointIndex < session.points().size()) {
+                    // the point slides in the view plane; its depth across the plane is kept
+                    int n = plane.normalAxis();
+                    world[n] = session.points().get(pointIndex).lps()[n];
+                    new PointsEditor(session).move(pointIndex, world);
+                }
             }
             default -> { }
         }

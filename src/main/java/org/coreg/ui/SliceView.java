@@ -47,6 +47,7 @@ public final class SliceView extends Region {
     private double panX;
     private double panY;
     private double[] panStart;
+    private java.util.function.Consumer<double[]> pointPlacer = p -> { };
 
     /** @param renderThreads where slices are rendered (a small pool shared by the views) */
     public SliceView(Session session, ViewPlane plane, Supplier<ViewMode> mode, Executor renderThreads) {
@@ -65,7 +66,9 @@ public final class SliceView extends Region {
         overlay.setMouseTransparent(true);
         getChildren().addAll(imageView, overlay);
         session.addListener(c -> {
-            if (c != SessionChange.HISTORY) {
+            if (c == SessionChange.POINTS) {
+                drawOverlay(); // markers only: no re-render
+            } else if (c != SessionChange.HISTORY) {
                 refresh();
             }
         });
@@ -84,6 +87,15 @@ public final class SliceView extends Region {
             interaction.released();
         });
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+    }
+
+    /** What a click in Points mode does with the clicked fixed-space position (LPS mm). */
+    public void setOnPointPlaced(java.util.function.Consumer<double[]> placer) {
+        pointPlacer = java.util.Objects.requireNonNull(placer);
+    }
+
+    void placePoint(double[] fixedLps) {
+        pointPlacer.accept(fixedLps);
     }
 
     public ViewPlane plane() {
@@ -189,7 +201,7 @@ public final class SliceView extends Region {
             return;
         }
         SampledVolume moving = session.moving().orElse(null);
-        var transform = session.fixedToMoving();
+        var transform = session.displayedTransform();
         double[] cursor = session.cursor();
         var fixedWindow = session.fixedWindow();
         var movingWindow = session.movingWindow();
@@ -270,10 +282,33 @@ public final class SliceView extends Region {
                 gc.fillRect(corner[0] - 3, corner[1] - 3, 6, 6);
             }
         });
+        drawPoints(gc, g);
         gc.setFill(Color.rgb(255, 210, 0));
         String label = plane.name().charAt(0) + plane.name().substring(1).toLowerCase();
         gc.fillText(label + (zoom != 1 ? String.format("  x%.2f", zoom) : ""), 8, 16);
         drawOrientationLetters(gc);
+    }
+
+    /** Planning points near this plane: solid within one pixel's depth, hollow and fainter further away. */
+    private void drawPoints(GraphicsContext gc, SliceGrid g) {
+        int n = plane.normalAxis();
+        for (var m : org.coreg.app.points.PointMarkers.nearPlane(session.points(), n, session.cursor()[n])) {
+            double[] s = toScreenOfWorld(g, m.point().lps());
+            double depth = Math.abs(m.distanceMm());
+            boolean inPlane = depth <= g.pixelMm() / 2;
+            double alpha = inPlane ? 1 : 0.35 + 0.5 * (1 - depth / org.coreg.app.points.PointMarkers.SLAB_MM);
+            Color c = Color.rgb(255, 80, 80, alpha);
+            double r = inPlane ? 5 : 3.5;
+            gc.setStroke(c);
+            gc.setFill(c);
+            gc.setLineWidth(1.5);
+            if (inPlane) {
+                gc.fillOval(s[0] - r, s[1] - r, 2 * r, 2 * r);
+            } else {
+                gc.strokeOval(s[0] - r, s[1] - r, 2 * r, 2 * r);
+            }
+            gc.fillText(m.point().label(), s[0] + 7, s[1] - 5);
+        }
     }
 
     double[] toScreenOfWorld(SliceGrid g, double[] p) {

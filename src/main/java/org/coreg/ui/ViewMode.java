@@ -7,5 +7,7 @@ public enum ViewMode {
     /** Drag moves the moving image; Shift-drag rotates it about the crosshair. */
     PRE_ALIGN,
     /** Drag draws the crop box, or moves its edges, corners or the whole box. */
-    ROI
+    ROI,
+    /** Click plants a planning point (on the fixed or, through the transform, the moving image); drag moves one. */
+    POINTS
 }

@@ -17,6 +17,9 @@ class LaunchArgumentsTest {
         assertThat(a.moving()).isEqualTo(Path.of("ct.mha"));
         assertThat(a.overlay()).isEqualTo(FusionMode.COLOUR);
         assertThat(LaunchArguments.parse(List.of("--demo")).demo()).isTrue();
+        LaunchArguments s = LaunchArguments.parse(List.of("--session=case.coreg.json", "--overlay", "blend"));
+        assertThat(s.problem()).isNull();
+        assertThat(s.session()).isEqualTo(Path.of("case.coreg.json"));
     }
 
     @Test
@@ -24,7 +27,9 @@ class LaunchArgumentsTest {
         assertThat(LaunchArguments.parse(List.of("--fixed")).problem()).isEqualTo("--fixed needs a file name");
         assertThat(LaunchArguments.parse(List.of("--overlay", "rainbow")).problem()).contains("rainbow")
                 .contains("checkerboard");
-        assertThat(LaunchArguments.parse(List.of("--session", "s.json")).problem()).contains("not supported yet");
+        assertThat(LaunchArguments.parse(List.of("--session")).problem()).isEqualTo("--session needs a file name");
+        assertThat(LaunchArguments.parse(List.of("--session", "s.json", "--demo")).problem())
+                .contains("without --fixed");
         assertThat(LaunchArguments.parse(List.of("-x")).problem()).startsWith("Unknown argument -x");
     }
 }

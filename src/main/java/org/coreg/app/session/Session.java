@@ -9,6 +9,7 @@ import org.coreg.app.render.SampledVolume;
 import org.coreg.app.render.WindowLevel;
 import org.coreg.app.render.WindowPreset;
 import org.coreg.image.AffineMap;
+import org.coreg.points.PlanningPoint;
 
 /**
  * What the user is working on: the fixed and moving volumes, the current transform (fixed LPS mm -> moving LPS mm,
@@ -29,6 +30,9 @@ public final class Session {
     private FusionSettings fusion = FusionSettings.defaults();
     private EditState gestureStart;
     private final TransformLibrary transforms = new TransformLibrary();
+    private RegistrationComparison comparison;
+    private boolean showingBefore;
+    private List<PlanningPoint> points = List.of();
 
     public void addListener(SessionListener l) {
         listeners.add(Objects.requireNonNull(l));
@@ -50,6 +54,8 @@ public final class Session {
         cursor = v.geometry().center();
         fixedWindow = WindowPreset.AUTOMATIC.windowFor(v);
         roi = null;
+        comparison = null;
+        showingBefore = false;
         history.clear();
         fire(SessionChange.VOLUMES);
     }
@@ -59,6 +65,8 @@ public final class Session {
         moving = Objects.requireNonNull(v);
         movingWindow = WindowPreset.AUTOMATIC.windowFor(v);
         fixedToMoving = AffineMap.identity();
+        comparison = null;
+        showingBefore = false;
         history.clear();
         fire(SessionChange.VOLUMES);
     }
@@ -119,15 +127,21 @@ public final class Session {
     }
 
     private EditState state() {
-        return new EditState(fixedToMoving, roi);
+        return new EditState(fixedToMoving, roi, points);
     }
 
     private void apply(EditState s) {
         boolean t = !s.fixedToMoving().equals(fixedToMoving);
         boolean r = !Objects.equals(s.roi(), roi);
+        boolean pts = !s.points().equals(points);
         fixedToMoving = s.fixedToMoving();
         roi = s.roi();
+        points = s.points();
+        if (pts) {
+            fire(SessionChange.POINTS);
+        }
         if (t) {
+            showingBefore = false;
             fire(SessionChange.TRANSFORM);
         }
         if (r) {
@@ -138,12 +152,22 @@ public final class Session {
 
     /** Replaces the transform (fixed -> moving) as one undoable step. */
     public void setTransform(AffineMap t) {
-        edit(new EditState(Objects.requireNonNull(t), roi));
+        edit(new EditState(Objects.requireNonNull(t), roi, points));
     }
 
     /** Replaces (or with null removes) the ROI box as one undoable step. */
     public void setRoi(RoiBox box) {
-        edit(new EditState(fixedToMoving, box));
+        edit(new EditState(fixedToMoving, box, points));
+    }
+
+    /** The planning points, fixed LPS mm, in order. */
+    public List<PlanningPoint> points() {
+        return points;
+    }
+
+    /** Replaces the planning points (fixed LPS mm) as one undoable step. */
+    public void setPoints(List<PlanningPoint> newPoints) {
+        edit(new EditState(fixedToMoving, roi, newPoints));
     }
 
     private void edit(EditState next) {
@@ -155,6 +179,16 @@ public final class Session {
             history.record(before);
         }
         apply(next);
+    }
+
+    /**
+     * Puts back a saved state (transform, ROI, points) without an undo step and clears the history: what opening a
+     * session file does after its volumes are loaded.
+     */
+    public void restore(EditState saved) {
+        apply(Objects.requireNonNull(saved));
+        history.clear();
+        fire(SessionChange.HISTORY);
     }
 
     /** Starts a continuous edit (a mouse drag): the updates until {@link #endGesture()} undo as one step. */
@@ -193,6 +227,7 @@ public final class Session {
         }
         SampledVolume f = fixed;
         WindowLevel fw = fixedWindow;
+        AffineMap old = fixedToMoving;
         AffineMap inverse = fixedToMoving.inverse();
         cursor = fixedToMoving.apply(cursor);
         fixed = moving;
@@ -200,9 +235,49 @@ public final class Session {
         fixedWindow = movingWindow;
         movingWindow = fw;
         fixedToMoving = inverse;
+        comparison = null;
+        showingBefore = false;
+        // the old moving space is the new fixed space: points follow their anatomy through the old transform
+        points = points.stream().map(pt -> pt.movedTo(old.apply(pt.lps()))).toList();
         roi = null;
         history.clear();
         fire(SessionChange.VOLUMES);
+    }
+
+    /**
+     * Remembers the last registration's start and result for the before/after toggle (not an edit: the result itself
+     * is applied with {@link #setTransform}). The toggle is available while the current transform is the result.
+     */
+    public void setComparison(RegistrationComparison c) {
+        comparison = c;
+        showingBefore = false;
+        fire(SessionChange.HISTORY);
+    }
+
+    /** True when the current transform is the last registration's result, so before/after can be compared. */
+    public boolean canCompare() {
+        return comparison != null && comparison.after().equals(fixedToMoving);
+    }
+
+    /** Shows the moving image through the pre-registration transform ({@code true}) or the result. Display only. */
+    public void showBefore(boolean before) {
+        boolean b = before && canCompare();
+        if (b != showingBefore) {
+            showingBefore = b;
+            fire(SessionChange.TRANSFORM);
+        }
+    }
+
+    public boolean showingBefore() {
+        return showingBefore && canCompare();
+    }
+
+    /**
+     * The transform the views draw the moving image through (fixed LPS mm -> moving LPS mm): the current one, or
+     * while "before" is shown, the transform the last registration started from.
+     */
+    public AffineMap displayedTransform() {
+        return showingBefore() ? comparison.before() : fixedToMoving;
     }
 
     /** Undoes the last transform or ROI edit; false if there was none. */

@@ -2,5 +2,5 @@ package org.coreg.app.session;
 
 /** What changed in a {@link Session}; listeners redraw only what depends on it. */
 public enum SessionChange {
-    VOLUMES, TRANSFORM, ROI, CURSOR, DISPLAY, HISTORY
+    VOLUMES, TRANSFORM, ROI, CURSOR, DISPLAY, HISTORY, POINTS
 }

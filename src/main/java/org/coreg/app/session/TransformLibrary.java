@@ -15,12 +15,21 @@ public final class TransformLibrary {
      * @param name          shown in the list; unique within the library
      * @param fixedToMoving fixed LPS mm -> moving LPS mm
      * @param origin        how it was made (e.g. "registration: rigid, affine", "manual")
+     * @param appliesTo     which volumes it relates, e.g. {@code fixed 'mr' -> moving 'ct'}
      */
-    public record Entry(String name, org.coreg.image.AffineMap fixedToMoving, String origin) {
+    public record Entry(String name, org.coreg.image.AffineMap fixedToMoving, String origin, String appliesTo) {
+        /** What an entry applies to when nobody said: the session's fixed and moving volumes. */
+        public static final String FIXED_TO_MOVING = "fixed -> moving";
+
         public Entry {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(fixedToMoving, "fixedToMoving");
             Objects.requireNonNull(origin, "origin");
+            Objects.requireNonNull(appliesTo, "appliesTo");
+        }
+
+        public Entry(String name, org.coreg.image.AffineMap fixedToMoving, String origin) {
+            this(name, fixedToMoving, origin, FIXED_TO_MOVING);
         }
     }
 
@@ -37,11 +46,16 @@ public final class TransformLibrary {
 
     /** Adds a transform under {@code baseName}, numbered if the name is taken; returns the entry. */
     public Entry add(String baseName, org.coreg.image.AffineMap fixedToMoving, String origin) {
+        return add(baseName, fixedToMoving, origin, Entry.FIXED_TO_MOVING);
+    }
+
+    /** Adds a transform that relates the volumes {@code appliesTo} names; numbered if the name is taken. */
+    public Entry add(String baseName, org.coreg.image.AffineMap fixedToMoving, String origin, String appliesTo) {
         String name = baseName;
         for (int n = 2; contains(name); n++) {
             name = baseName + " (" + n + ")";
         }
-        Entry e = new Entry(name, fixedToMoving, origin);
+        Entry e = new Entry(name, fixedToMoving, origin, appliesTo);
         entries.add(e);
         fire();
         return e;
@@ -53,7 +67,7 @@ public final class TransformLibrary {
         if (i < 0 || newName == null || newName.isBlank() || contains(newName.strip())) {
             return false;
         }
-        entries.set(i, new Entry(newName.strip(), e.fixedToMoving(), e.origin()));
+        entries.set(i, new Entry(newName.strip(), e.fixedToMoving(), e.origin(), e.appliesTo()));
         fire();
         return true;
     }
@@ -62,6 +76,13 @@ public final class TransformLibrary {
         if (entries.remove(e)) {
             fire();
         }
+    }
+
+    /** Replaces every entry at once (hardening re-expresses them; undoing it puts them back). */
+    public void replaceAll(List<Entry> replacement) {
+        entries.clear();
+        entries.addAll(replacement);
+        fire();
     }
 
     private boolean contains(String name) {

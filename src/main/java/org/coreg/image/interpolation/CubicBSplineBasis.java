@@ -24,11 +24,11 @@ public final class CubicBSplineBasis {
 
     /** Writes the four derivatives d(weight)/dt to {@code d[0..3]}. */
     public static void derivatives(double t, double[] d) {
-        double u = 1 - t;
+        double u = 1 - t, t2 = t * t;
         d[0] = -u * u / 2;
-        d[1] = -2 * t + 1.5 * t * t;
-        d[2] = 0.5 + t - 1.5 * t * t;
-        d[3] = t * t / 2;
+        d[1] = -2 * t + 1.5 * t2;
+        d[2] = 0.5 + t - 1.5 * t2;
+        d[3] = t2 / 2;
     }
 
     /** Weights and derivatives together. */

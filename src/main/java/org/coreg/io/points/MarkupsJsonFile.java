@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.coreg.image.RasLps;
 import org.coreg.io.ImageIOException.Problem;
+import org.coreg.io.json.Json;
+import org.coreg.io.json.JsonException;
 import org.coreg.points.PlanningPoint;
 import org.coreg.points.PointList;
 import org.coreg.points.Space;
@@ -26,7 +28,12 @@ public final class MarkupsJsonFile {
 
     public static PointList read(Path file) throws PointFileException {
         String text = PointText.read(file);
-        Object root = MiniJson.parse(text, file);
+        Object root;
+        try {
+            root = Json.parse(text, file);
+        } catch (JsonException e) {
+            throw new PointFileException(file, e.line(), Problem.BAD_FIELD, e.detail());
+        }
         if (!(root instanceof Map<?, ?> r) || !(r.get("markups") instanceof List<?> markups) || markups.isEmpty()
                 || !(markups.getFirst() instanceof Map<?, ?> m)) {
             throw PointFileException.badField(file, 1, "markups", "an object with a non-empty \"markups\" list",
@@ -122,6 +129,6 @@ public final class MarkupsJsonFile {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("@schema", SCHEMA);
         root.put("markups", List.of(markup));
-        PointText.write(file, MiniJson.write(root));
+        PointText.write(file, Json.write(root));
     }
 }

@@ -1,4 +1,4 @@
-package org.coreg.io.points;
+package org.coreg.io.json;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,21 +7,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON that markups files need: objects (insertion-ordered maps), arrays (lists), strings, numbers (double),
- * booleans and null. Parse errors name the file and line. Writing pretty-prints with 4-space indents as Slicer does.
+ * The project's JSON reader and writer (no dependency): objects (insertion-ordered maps), arrays (lists), strings,
+ * numbers (double), booleans and null. Parse errors name the file and line. Writing pretty-prints with 4-space
+ * indents (as Slicer does); numbers are written so that they read back to the same double.
  */
-final class MiniJson {
+public final class Json {
     private final String s;
     private final Path file;
     private int pos;
 
-    private MiniJson(String s, Path file) {
+    private Json(String s, Path file) {
         this.s = s;
         this.file = file;
     }
 
-    static Object parse(String text, Path file) throws PointFileException {
-        MiniJson p = new MiniJson(text, file);
+    /** Parses a whole document; {@code file} names it in error messages. */
+    public static Object parse(String text, Path file) throws JsonException {
+        Json p = new Json(text, file);
         p.skip();
         Object v = p.value(0);
         p.skip();
@@ -42,8 +44,8 @@ final class MiniJson {
         return line;
     }
 
-    private PointFileException error(String expected, String found) {
-        return PointFileException.badField(file, lineAt(pos), "JSON", expected, found);
+    private JsonException error(String expected, String found) {
+        return new JsonException(file, lineAt(pos), expected, found);
     }
 
     private void skip() {
@@ -52,7 +54,7 @@ final class MiniJson {
         }
     }
 
-    private Object value(int depth) throws PointFileException {
+    private Object value(int depth) throws JsonException {
         if (depth > 64) {
             throw error("at most 64 nested levels", "deeper nesting");
         }
@@ -140,13 +142,13 @@ final class MiniJson {
         return false;
     }
 
-    private void expect(char c) throws PointFileException {
+    private void expect(char c) throws JsonException {
         if (!peek(c)) {
             throw error("'" + c + "'", pos < s.length() ? "'" + s.charAt(pos) + "'" : "the end of the file");
         }
     }
 
-    private String string() throws PointFileException {
+    private String string() throws JsonException {
         pos++;
         StringBuilder sb = new StringBuilder();
         while (pos < s.length()) {
@@ -186,7 +188,7 @@ final class MiniJson {
     }
 
     /** Pretty-printed JSON of maps, lists, strings, numbers, booleans and null. */
-    static String write(Object v) {
+    public static String write(Object v) {
         StringBuilder sb = new StringBuilder();
         write(v, sb, 0);
         return sb.append('\n').toString();
@@ -223,10 +225,18 @@ final class MiniJson {
         } else if (v instanceof String str) {
             sb.append(quote(str));
         } else if (v instanceof Double d) {
-            sb.append(PointText.format(d));
+            sb.append(number(d));
         } else {
             sb.append(v);
         }
+    }
+
+    /** Integers without a fraction; other values in the shortest form that reads back to the same double. */
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v).replace("E", "e");
     }
 
     private static String quote(String str) {

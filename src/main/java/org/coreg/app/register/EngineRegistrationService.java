@@ -1,0 +1,120 @@
+package org.coreg.app.register;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.coreg.app.session.RoiBox;
+import org.coreg.app.task.CancelToken;
+import org.coreg.app.task.CancelledException;
+import org.coreg.image.AffineMap;
+import org.coreg.image.Volume;
+import org.coreg.registration.IterationEvent;
+import org.coreg.registration.Registration;
+import org.coreg.registration.RegistrationCancelledException;
+import org.coreg.registration.RegistrationException;
+import org.coreg.registration.RegistrationSettings;
+import org.coreg.registration.Stage;
+
+/**
+ * The registration engine ({@link Registration}: Mattes MI, pyramid, global search) behind the workstation's
+ * {@link RegistrationService}. Options map onto the preset's {@link RegistrationSettings}: the stages, the crop box
+ * as the engine's ROI (fixed LPS mm) and the current transform as the initial transform (fixed LPS mm -> moving LPS
+ * mm). The result is the engine's fixed -> moving map, which already includes the initial transform.
+ */
+public final class EngineRegistrationService implements RegistrationService {
+    /** What to try when the engine refuses or gives up; its own message says what happened. */
+    static final String ADVICE = "Bring the images roughly together by hand (Pre-align, or Centre on fixed), draw a "
+            + "crop box around the anatomy both images show and tick 'Restrict to crop box', and check that the two "
+            + "files show the same patient and body part.";
+
+    private final RegistrationSettings preset;
+
+    /** The CT-MR head preset: the engine's defaults (Mattes MI, 4 levels, 200 iterations of 3000 samples). */
+    public EngineRegistrationService() {
+        this(RegistrationSettings.defaults());
+    }
+
+    /** Uses {@code preset} for everything the options do not set (levels, iterations, samples, seed, ...). */
+    public EngineRegistrationService(RegistrationSettings preset) {
+        this.preset = Objects.requireNonNull(preset, "preset");
+    }
+
+    @Override
+    public AffineMap run(Volume fixed, Volume moving, RegistrationOptions options, RegistrationListener listener,
+                         CancelToken cancel) throws RegistrationFailedException, CancelledException {
+        RegistrationSettings s = settings(options);
+        Registration engine = new Registration(s, new ProgressRelay(listener, s.levels()), cancel::isCancelled);
+        try {
+            return engine.run(fixed, moving).fixedToMoving();
+        } catch (RegistrationCancelledException e) {
+            throw new CancelledException();
+        } catch (RegistrationException e) {
+            throw new RegistrationFailedException("Registration failed: " + sentence(e.getMessage()), ADVICE, e);
+        }
+    }
+
+    /** The engine settings for {@code options}: the preset with their stages, ROI and initial transform. */
+    RegistrationSettings settings(RegistrationOptions options) throws RegistrationFailedException {
+        if (!RegistrationOptions.CT_MR_HEAD.equals(options.preset())) {
+            throw new RegistrationFailedException("Unknown registration preset '" + options.preset() + "'.",
+                    "Choose " + RegistrationOptions.CT_MR_HEAD + ".");
+        }
+        List<Stage> stages = new ArrayList<>();
+        for (RegistrationStage st : options.stages()) {
+            stages.add(switch (st) {
+                case RIGID -> Stage.RIGID;
+                case AFFINE -> Stage.AFFINE;
+            });
+        }
+        if (!stages.contains(Stage.RIGID)) {
+            // The engine always starts with the rigid stage; affine alone means rigid then affine.
+            stages.addFirst(Stage.RIGID);
+        }
+        return preset.withStages(stages.toArray(Stage[]::new)).withRoi(engineRoi(options.roi()))
+                .withInitialTransform(options.initial());
+    }
+
+    /** The crop box as the engine's ROI (same box, fixed LPS mm), or null. */
+    static org.coreg.registration.RoiBox engineRoi(RoiBox box) {
+        return box == null ? null : new org.coreg.registration.RoiBox(box.min(), box.max());
+    }
+
+    private static String sentence(String m) {
+        if (m == null || m.isBlank()) {
+            return "the engine gave no reason.";
+        }
+        String s = m.substring(0, 1).toUpperCase(Locale.ROOT) + m.substring(1);
+        return s.endsWith(".") ? s : s + ".";
+    }
+
+    /**
+     * Turns engine iteration events into the app's level and iteration callbacks. The engine's levels count from 0
+     * (coarsest); the affine stage runs only the finest three; global-search refinements count as rigid.
+     */
+    static final class ProgressRelay implements org.coreg.registration.RegistrationListener {
+        private final RegistrationListener listener;
+        private final int levels;
+        private RegistrationStage stage;
+        private int level = -1;
+        private int iterations;
+
+        ProgressRelay(RegistrationListener listener, int levels) {
+            this.listener = listener;
+            this.levels = levels;
+        }
+
+        @Override
+        public void onIteration(IterationEvent e) {
+            RegistrationStage st = "affine".equals(e.stage()) ? RegistrationStage.AFFINE : RegistrationStage.RIGID;
+            if (st != stage || e.level() != level) {
+                stage = st;
+                level = e.level();
+                int n = st == RegistrationStage.AFFINE ? Math.min(3, levels) : levels;
+                int k = st == RegistrationStage.AFFINE ? e.level() - (levels - n) + 1 : e.level() + 1;
+                listener.levelStarted(st, Math.clamp(k, 1, n), n);
+            }
+            listener.iteration(iterations++, e.metric());
+        }
+    }
+}

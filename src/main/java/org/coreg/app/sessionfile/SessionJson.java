@@ -1,0 +1,146 @@
+package org.coreg.app.sessionfile;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.coreg.app.render.WindowLevel;
+import org.coreg.app.session.TransformLibrary;
+import org.coreg.image.AffineMap;
+import org.coreg.io.AtomicOutput;
+import org.coreg.io.json.Json;
+import org.coreg.io.json.JsonException;
+import org.coreg.points.PlanningPoint;
+
+/**
+ * Reads and writes session files: readable JSON, volumes by path relative to the session file's folder, transforms
+ * as embedded 3x4 row-major matrices mapping fixed LPS mm to moving LPS mm (field {@code "direction"} says so),
+ * crop box, points and view state in fixed LPS mm. Writes are atomic.
+ */
+public final class SessionJson {
+    static final String FORMAT = "coreg-session";
+    static final int VERSION = 1;
+    static final String DIRECTION = "fixed->moving";
+
+    private SessionJson() {
+    }
+
+    /** Writes {@code doc} to {@code file} atomically (a temporary file moved into place). */
+    public static void write(SessionDocument doc, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", FORMAT);
+        root.put("version", (double) VERSION);
+        root.put("coordinates", "LPS millimetres of the fixed image; transforms map fixed -> moving (ITK convention)");
+        root.put("fixed", volume(doc.fixed(), dir));
+        root.put("moving", volume(doc.moving(), dir));
+        root.put("transform", matrix(doc.fixedToMoving()));
+        List<Object> kept = new ArrayList<>();
+        for (TransformLibrary.Entry e : doc.kept()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", e.name());
+            m.put("origin", e.origin());
+            m.put("appliesTo", e.appliesTo());
+            m.putAll(matrix(e.fixedToMoving()));
+            kept.add(m);
+        }
+        root.put("keptTransforms", kept);
+        if (doc.roi() == null) {
+            root.put("cropBox", null);
+        } else {
+            Map<String, Object> box = new LinkedHashMap<>();
+            box.put("min", list(doc.roi().min()));
+            box.put("max", list(doc.roi().max()));
+            root.put("cropBox", box);
+        }
+        List<Object> points = new ArrayList<>();
+        for (PlanningPoint p : doc.points()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", p.label());
+            m.put("description", p.description());
+            m.put("locked", p.locked());
+            m.put("lps", list(p.lps()));
+            points.add(m);
+        }
+        root.put("points", points);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("cursor", list(doc.cursor()));
+        view.put("fixedWindow", window(doc.fixedWindow()));
+        view.put("movingWindow", window(doc.movingWindow()));
+        Map<String, Object> fusion = new LinkedHashMap<>();
+        fusion.put("mode", doc.fusion().mode().name().toLowerCase(Locale.ROOT));
+        fusion.put("opacity", doc.fusion().opacity());
+        fusion.put("tilePixels", (double) doc.fusion().tilePixels());
+        fusion.put("movingVisible", doc.fusion().movingVisible());
+        view.put("fusion", fusion);
+        root.put("view", view);
+        try (AtomicOutput out = new AtomicOutput()) {
+            try (OutputStream s = out.open(file)) {
+                s.write(Json.write(root).getBytes(StandardCharsets.UTF_8));
+            }
+            out.commit();
+        }
+    }
+
+    private static Map<String, Object> volume(Path p, Path dir) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (p == null) {
+            m.put("path", null);
+            return m;
+        }
+        Path abs = p.toAbsolutePath().normalize();
+        String text;
+        try {
+            text = dir.relativize(abs).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            text = abs.toString(); // another root (drive): only an absolute path can name it
+        }
+        m.put("path", text);
+        return m;
+    }
+
+    private static Map<String, Object> matrix(AffineMap a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("direction", DIRECTION);
+        m.put("matrix", list(a.rowMajor3x4()));
+        return m;
+    }
+
+    private static Map<String, Object> window(WindowLevel w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("level", w.level());
+        m.put("width", w.width());
+        return m;
+    }
+
+    private static List<Object> list(double[] v) {
+        List<Object> l = new ArrayList<>(v.length);
+        for (double x : v) {
+            l.add(x);
+        }
+        return l;
+    }
+
+    /** Reads a session file; volume paths come back absolute (resolved against the file's folder). */
+    public static SessionDocument read(Path file) throws SessionFileException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SessionFileException(file, "cannot read the session file (" + e.getMessage() + ")", e);
+        }
+        Object parsed;
+        try {
+            parsed = Json.parse(text, file);
+        } catch (JsonException e) {
+            throw new SessionFileException(file, "line " + e.line() + ": " + e.detail(), e);
+        }
+        return new SessionReader(file).document(parsed);
+    }
+}
