@@ -21,7 +21,7 @@ final class ComposeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "T", description = "Output transform file.")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "itk, elastix, matrix-lps or matrix-ras.")
+    @Option(names = "--format", paramLabel = "FMT", description = "itk, elastix, matrix-lps, matrix-ras or field.")
     String format;
 
     @Option(names = "--reference", paramLabel = "F", description = "Fixed image grid, for elastix output.")

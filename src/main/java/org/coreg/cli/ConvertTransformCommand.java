@@ -10,7 +10,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code coreg convert-transform IN OUT}: rewrite a transform in another format; the map and direction are kept. */
 @Command(name = "convert-transform", mixinStandardHelpOptions = true,
-        description = "Convert a transform between ITK (.tfm), elastix and 4x4 matrix (LPS or RAS) files.")
+        description = {"Convert a transform between ITK (.tfm), elastix, 4x4 matrix (LPS or RAS) and "
+            + "displacement-field (.nii.gz, .mha) files; 'coreg convert' does the same for a transform file.",
+            "A field from a non-field transform is sampled on the --reference grid."})
 final class ConvertTransformCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "Transform file (format detected from content).")
     Path in;
@@ -18,12 +20,13 @@ final class ConvertTransformCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "Output transform file.")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "itk, elastix, matrix-lps or matrix-ras "
-            + "(default from the output name: .tfm is ITK, TransformParameters*.txt elastix, *matrix* a matrix).")
+    @Option(names = "--format", paramLabel = "FMT", description = "itk, elastix, matrix-lps, matrix-ras or "
+            + "field (default from the output name: .tfm is ITK, TransformParameters*.txt elastix, *matrix* a matrix, "
+            + ".nii(.gz)/.mha/.mhd a displacement field).")
     String format;
 
     @Option(names = "--reference", paramLabel = "F", description = "Fixed image grid, for elastix output from a "
-            + "non-elastix input.")
+            + "non-elastix input, or the grid a displacement field is sampled on.")
     Path reference;
 
     @picocli.CommandLine.Spec
@@ -31,9 +34,15 @@ final class ConvertTransformCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        convert(in, out, format, reference, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Reads {@code in} (any transform file) and writes it to {@code out}; shared with {@code coreg convert}. */
+    static void convert(Path in, Path out, String format, Path reference, java.io.PrintWriter report)
+            throws java.io.IOException {
         SpatialTransform t = TransformFiles.read(in);
         TransformIo.write(t, out, TransformIo.format(format, out), reference, in);
-        spec.commandLine().getOut().println("wrote " + out + " (" + t.describe() + ")");
-        return 0;
+        report.println("wrote " + out + " (" + t.describe() + ")");
     }
 }

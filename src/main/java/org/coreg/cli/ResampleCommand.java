@@ -68,9 +68,9 @@ final class ResampleCommand implements Callable<Integer> {
         } catch (org.coreg.transform.NonInvertibleTransformException | IllegalStateException e) {
             throw new IllegalArgumentException(transform + ": " + e.getMessage(), e);
         }
-        Path tfm = TransformIo.besideImage(out);
+        Path tfm = TransformIo.besideImage(out, t);
         // The transform as read, provenance included, so the result can be traced to its registration.
-        TransformFiles.write(record, tfm);
+        TransformIo.writeBesideImage(record, tfm, f.geometry());
         try {
             formats.write(r, out);
         } catch (java.io.IOException | RuntimeException e) {

@@ -85,6 +85,7 @@ public final class TransformExchange {
             case MATRIX_LPS -> n.replaceAll("(?i)ras", "") + "-matrix.mat4";
             case MATRIX_RAS -> n + "-ras.mat4";
             case ELASTIX -> "TransformParameters." + n + ".txt";
+            case DISPLACEMENT_FIELD -> n + ".nii.gz";
         };
         return chosen.resolveSibling(name);
     }

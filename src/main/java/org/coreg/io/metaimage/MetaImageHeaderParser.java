@@ -30,8 +30,11 @@ final class MetaImageHeaderParser {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, String> spelled = new LinkedHashMap<>();
 
-    private MetaImageHeaderParser(Path file) {
+    private final int channels;
+
+    private MetaImageHeaderParser(Path file, int channels) {
         this.file = file;
+        this.channels = channels;
     }
 
     /** True when the text starts like a MetaImage header: a known key, then '='. */
@@ -48,7 +51,12 @@ final class MetaImageHeaderParser {
      * @param bytes the start of the file, long enough to hold the whole header
      */
     static MetaImageHeader parse(Path file, byte[] bytes) throws ImageIOException {
-        return new MetaImageHeaderParser(file).run(bytes);
+        return new MetaImageHeaderParser(file, 1).run(bytes);
+    }
+
+    /** As {@link #parse}, for a vector image of exactly {@code channels} components per voxel. */
+    static MetaImageHeader parse(Path file, byte[] bytes, int channels) throws ImageIOException {
+        return new MetaImageHeaderParser(file, channels).run(bytes);
     }
 
     private MetaImageHeader run(byte[] bytes) throws ImageIOException {
@@ -151,10 +159,12 @@ final class MetaImageHeaderParser {
         MetaElementType type = MetaElementType.parse(typeName).orElseThrow(() -> MetaImageException.of(file,
                 Problem.UNSUPPORTED, "ElementType", "one of " + MetaElementType.names(), quote(typeName)
                         + " (not supported)"));
-        if (values.containsKey("elementnumberofchannels")
-                && integer("ElementNumberOfChannels", values.get("elementnumberofchannels"), 1, 1 << 20) != 1) {
-            throw MetaImageException.of(file, Problem.UNSUPPORTED, "ElementNumberOfChannels", "1",
-                    values.get("elementnumberofchannels") + " (vector images are not supported)");
+        long foundChannels = values.containsKey("elementnumberofchannels")
+                ? integer("ElementNumberOfChannels", values.get("elementnumberofchannels"), 1, 1 << 20) : 1;
+        if (foundChannels != channels) {
+            throw MetaImageException.of(file, Problem.UNSUPPORTED, "ElementNumberOfChannels",
+                    Integer.toString(channels), foundChannels + (channels == 1 ? " (vector images are not supported)"
+                            : ""));
         }
         if (values.containsKey("binarydata") && !bool("BinaryData", values.get("binarydata"))) {
             throw MetaImageException.of(file, Problem.UNSUPPORTED, "BinaryData", "True", "False (ASCII voxel data "

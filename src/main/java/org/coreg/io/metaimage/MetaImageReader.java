@@ -37,8 +37,15 @@ public final class MetaImageReader implements ImageReader {
     public Volume read(Path file) throws ImageIOException {
         MetaImageHeader h = MetaImageHeaderParser.parse(file, head(file));
         ImageGeometry geometry = geometry(file, h);
+        VoxelData voxels = readValues(file, h, 1);
+        ImageMetadata meta = new ImageMetadata(baseName(file), file, MetaImageFormat.NAME, h.modality(), 1, 0);
+        return new Volume(voxels, geometry, meta);
+    }
+
+    /** The stored values, {@code components} per voxel (interleaved, as MetaImage stores channels). */
+    static VoxelData readValues(Path file, MetaImageHeader h, int components) throws ImageIOException {
         VoxelType type = h.elementType().voxelType();
-        long count = h.voxelCount();
+        long count = h.voxelCount() < 0 ? -1 : h.voxelCount() * components;
         String dims = "DimSize " + Arrays.toString(h.dimSize());
         checkFits(file, type, count, dims);
         Path data = dataFile(file, h);
@@ -84,12 +91,11 @@ public final class MetaImageReader implements ImageReader {
                 throw wrap(data, e);
             }
         }
-        ImageMetadata meta = new ImageMetadata(baseName(file), file, MetaImageFormat.NAME, h.modality(), 1, 0);
-        return new Volume(voxels, geometry, meta);
+        return voxels;
     }
 
     /** The first bytes of the file, enough for any header. */
-    private static byte[] head(Path file) throws ImageIOException {
+    static byte[] head(Path file) throws ImageIOException {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(MAX_HEADER_BYTES);
         } catch (NoSuchFileException e) {
@@ -99,7 +105,7 @@ public final class MetaImageReader implements ImageReader {
         }
     }
 
-    private static ImageGeometry geometry(Path file, MetaImageHeader h) throws ImageIOException {
+    static ImageGeometry geometry(Path file, MetaImageHeader h) throws ImageIOException {
         try {
             return h.geometry();
         } catch (InvalidGeometryException e) {

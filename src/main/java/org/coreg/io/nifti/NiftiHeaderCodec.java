@@ -106,6 +106,24 @@ final class NiftiHeaderCodec {
                 cString(b.array(), 240, 80));
     }
 
+    /** NIfTI intent_code (NIfTI-1 short at byte 68, NIfTI-2 int at byte 504); not part of {@link NiftiHeader}. */
+    static int intentCode(byte[] h, Layout layout) {
+        ByteBuffer b = ByteBuffer.wrap(h).order(layout.order());
+        return layout.version() == NiftiVersion.NIFTI1 ? b.getShort(68) : b.getInt(504);
+    }
+
+    /** Sets intent_code and intent_name in encoded header bytes ({@link #encode}'s output). */
+    static void putIntent(byte[] h, NiftiVersion v, ByteOrder order, int code, String name) {
+        ByteBuffer b = ByteBuffer.wrap(h).order(order);
+        if (v == NiftiVersion.NIFTI1) {
+            b.putShort(68, (short) code);
+            putString(b, 328, 16, name);
+        } else {
+            b.putInt(504, code);
+            putString(b, 508, 16, name);
+        }
+    }
+
     /** Encodes a header: exactly {@code headerSize()} bytes (no extension flags). */
     static byte[] encode(NiftiHeader hd) {
         NiftiVersion v = hd.version();

@@ -59,7 +59,7 @@ public final class NiftiReader implements ImageReader {
      * Reads a gzip stream to its end so that its CRC-32 and length trailer are checked: voxel bytes that inflate
      * but are wrong are caught there, as {@code gzip -t} would catch them.
      */
-    private static void finishGzip(InputStream in, Path file) throws ImageIOException {
+    static void finishGzip(InputStream in, Path file) throws ImageIOException {
         if (!(in instanceof GzipInput)) {
             return;
         }
@@ -79,6 +79,12 @@ public final class NiftiReader implements ImageReader {
     }
 
     private static NiftiHeader readHeader(InputStream in, Path file) throws IOException {
+        byte[] h = readHeaderBytes(in, file);
+        return NiftiHeaderCodec.decode(h, NiftiHeaderCodec.detect(h), file);
+    }
+
+    /** The whole header (348 or 540 bytes), its layout checked by sizeof_hdr; fields not yet decoded. */
+    static byte[] readHeaderBytes(InputStream in, Path file) throws IOException {
         byte[] head = in.readNBytes(4);
         NiftiHeaderCodec.Layout layout = NiftiHeaderCodec.detect(head);
         if (layout == null) {
@@ -99,11 +105,11 @@ public final class NiftiReader implements ImageReader {
             throw new ImageIOException(file, ImageIOException.Problem.TRUNCATED, "header: expected " + size
                     + " bytes (" + layout.version() + "), found " + got);
         }
-        return NiftiHeaderCodec.decode(h, layout, file);
+        return h;
     }
 
     /** For an uncompressed data file, the header's sizes must fit in the file's length. */
-    private static void checkPlainLength(Path file, NiftiHeader h, NiftiHeaderCheck.Grid grid) throws IOException {
+    static void checkPlainLength(Path file, NiftiHeader h, NiftiHeaderCheck.Grid grid) throws IOException {
         if (isGzip(file)) {
             return; // the decompressed length is known only by reading; an early end is reported then
         }
@@ -127,7 +133,7 @@ public final class NiftiReader implements ImageReader {
         }
     }
 
-    private static void skip(InputStream in, long n, Path file, NiftiHeader h) throws IOException {
+    static void skip(InputStream in, long n, Path file, NiftiHeader h) throws IOException {
         long left = n;
         while (left > 0) {
             long s = in.skip(left);
@@ -153,7 +159,7 @@ public final class NiftiReader implements ImageReader {
                 + (candidates.length > 1 ? " or " + candidates[1].getFileName() : "") + ", found neither");
     }
 
-    private static InputStream openOrFail(Path file) throws IOException {
+    static InputStream openOrFail(Path file) throws IOException {
         try {
             return NiftiFiles.open(file);
         } catch (NoSuchFileException e) {
@@ -170,7 +176,7 @@ public final class NiftiReader implements ImageReader {
                 scaled ? slope : 1, scaled && Double.isFinite(inter) ? inter : 0);
     }
 
-    private static ImageIOException asImageIo(IOException e, Path file) {
+    static ImageIOException asImageIo(IOException e, Path file) {
         if (e instanceof ImageIOException i) {
             return i;
         }

@@ -6,13 +6,15 @@ import java.util.List;
 import org.coreg.image.AffineMap;
 import org.coreg.io.ImageIOException.Problem;
 import org.coreg.transform.AffineTransform;
+import org.coreg.transform.DisplacementFieldTransform;
 import org.coreg.transform.Provenance;
 import org.coreg.transform.RecordedTransform;
 import org.coreg.transform.SpatialTransform;
 
 /**
  * Reads and writes transform files of every supported format. Reading detects the format from the content (ITK,
- * elastix, 4x4 matrix); writing picks it from the file name unless told. Every file Coreg writes says its direction.
+ * elastix, 4x4 matrix, displacement-field NIfTI or MetaImage); writing picks it from the file name unless told.
+ * Every file Coreg writes says its direction.
  *
  * <pre>{@code
  * TransformFiles.write(AffineTransform.fixedToMoving(result), Path.of("ct-to-mr.tfm"));
@@ -25,16 +27,23 @@ public final class TransformFiles {
 
     /** Reads any supported transform file, detected from its content. */
     public static SpatialTransform read(Path file) throws TransformFileException {
+        if (DisplacementFieldFiles.looksLikeField(file)) {
+            return DisplacementFieldFiles.read(file);
+        }
         List<String> lines = TextLines.read(file);
         return switch (detect(lines, file)) {
             case ITK -> ItkTransformFile.parse(lines, file);
             case ELASTIX -> ElastixTransformFile.read(file);
             case MATRIX_LPS, MATRIX_RAS -> MatrixTransformFile.parse(lines, file);
+            case DISPLACEMENT_FIELD -> DisplacementFieldFiles.read(file);
         };
     }
 
     /** Reads a transform and the provenance Coreg wrote with it (null provenance if the file has none). */
     public static RecordedTransform readRecord(Path file) throws TransformFileException {
+        if (DisplacementFieldFiles.looksLikeField(file)) {
+            return new RecordedTransform(DisplacementFieldFiles.read(file), null);
+        }
         List<String> lines = TextLines.read(file);
         TransformFormat f = detect(lines, file);
         Provenance p = f == TransformFormat.ELASTIX ? ProvenanceComments.parse(lines, "// ")
@@ -50,11 +59,15 @@ public final class TransformFiles {
             case MATRIX_RAS -> MatrixTransformFile.write(r, file, true);
             case ELASTIX -> throw new TransformFileException(file, 0, Problem.UNSUPPORTED, "an elastix file needs "
                     + "the fixed image grid; write it with ElastixTransformFile.write(record, fixedGrid, file, options)");
+            case DISPLACEMENT_FIELD -> writeField(r.transform(), file);
         }
     }
 
     /** The format of a file's content. */
     public static TransformFormat detect(Path file) throws TransformFileException {
+        if (DisplacementFieldFiles.looksLikeField(file)) {
+            return TransformFormat.DISPLACEMENT_FIELD;
+        }
         return detect(TextLines.read(file), file);
     }
 
@@ -95,6 +108,17 @@ public final class TransformFiles {
             case MATRIX_RAS -> MatrixTransformFile.write(t, file, true);
             case ELASTIX -> throw new TransformFileException(file, 0, Problem.UNSUPPORTED, "an elastix file needs "
                     + "the fixed image grid; write it with ElastixTransformFile.write(transform, fixedGrid, file)");
+            case DISPLACEMENT_FIELD -> writeField(t, file);
         }
+    }
+
+    /** A displacement field is written as itself; any other transform must first be sampled on a grid. */
+    private static void writeField(SpatialTransform t, Path file) throws TransformFileException {
+        if (!(t instanceof DisplacementFieldTransform d)) {
+            throw new TransformFileException(file, 0, Problem.UNSUPPORTED, "a displacement field file needs a grid "
+                    + "to sample " + t.describe() + " on; sample it with DisplacementFieldTransform.sample(t, grid) "
+                    + "(on the command line: --reference F)");
+        }
+        DisplacementFieldFiles.write(d, file);
     }
 }

@@ -12,7 +12,9 @@ public enum TransformFormat {
     /** A 4x4 homogeneous matrix as text, LPS mm, with a header naming the system and direction. */
     MATRIX_LPS,
     /** A 4x4 homogeneous matrix as text, RAS mm, with a header naming the system and direction. */
-    MATRIX_RAS;
+    MATRIX_RAS,
+    /** A displacement field as vector NIfTI or MetaImage ({@code .nii(.gz)}, {@code .mha}, {@code .mhd}); LPS mm. */
+    DISPLACEMENT_FIELD;
 
     /** The format named on a command line: itk, elastix, matrix-lps, matrix-ras; or null. */
     public static TransformFormat parse(String s) {
@@ -21,16 +23,21 @@ public enum TransformFormat {
             case "elastix" -> ELASTIX;
             case "matrix-lps", "matrix" -> MATRIX_LPS;
             case "matrix-ras" -> MATRIX_RAS;
+            case "field", "displacement-field" -> DISPLACEMENT_FIELD;
             default -> null;
         };
     }
 
     /**
      * The format a file name asks for: {@code .tfm} is ITK, {@code TransformParameters*.txt} is elastix,
-     * {@code .mat4} or {@code *matrix*.txt} is a LPS matrix, other {@code .txt} is ITK.
+     * {@code .mat4} or {@code *matrix*.txt} is a LPS matrix, {@code .nii(.gz)}, {@code .mha}, {@code .mhd} a
+     * displacement field, other {@code .txt} is ITK.
      */
     public static TransformFormat forName(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (DisplacementFieldFiles.isFieldName(file)) {
+            return DISPLACEMENT_FIELD;
+        }
         if (n.startsWith("transformparameters")) {
             return ELASTIX;
         }
