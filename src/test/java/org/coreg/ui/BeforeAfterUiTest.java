@@ -1,5 +1,7 @@
 package org.coreg.ui;
 
+import static org.coreg.ui.FxCalls.fx;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -42,10 +44,6 @@ class BeforeAfterUiTest {
         FakeRegistrationService fake = new FakeRegistrationService(RESULT, 0, null, 3);
         window = new MainWindow(stage, FxTaskRunner.create(), files::get, fake);
         stage.show();
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
     }
 
     private void waitUntil(Callable<Boolean> c) throws Exception {

@@ -1,5 +1,7 @@
 package org.coreg.ui;
 
+import static org.coreg.ui.FxCalls.fx;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -39,10 +41,6 @@ class DicomOpenUiTest {
                     throw new IllegalStateException("no registration in this test");
                 });
         stage.show();
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

@@ -1,10 +1,11 @@
 package org.coreg.ui;
 
+import static org.coreg.ui.FxCalls.fx;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -49,10 +50,6 @@ class EngineRegisterUiTest {
         }, new EngineRegistrationService(RegistrationSettings.defaults().withLevels(3).withIterations(80)
                 .withSamples(2000).withThreads(2)));
         stage.show();
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
     }
 
     static double errorMm(AffineMap a, AffineMap b) {

@@ -1,5 +1,8 @@
 package org.coreg.ui;
 
+import static org.coreg.ui.FxCalls.fx;
+import static org.coreg.ui.FxCalls.waitUntil;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -7,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -65,14 +66,6 @@ class PointsUiTest {
             throw new UnsupportedOperationException("this test does not register");
         });
         stage.show();
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition));
     }
 
     private void loadBothWithTransform() throws Exception {

@@ -1,5 +1,7 @@
 package org.coreg.ui;
 
+import static org.coreg.ui.FxCalls.fx;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -66,10 +68,6 @@ class TransformManagerUiTest {
             }
         });
         stage.show();
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
     }
 
     private void waitUntil(Callable<Boolean> c) throws Exception {

@@ -1,12 +1,13 @@
 package org.coreg.ui;
 
+import static org.coreg.ui.FxCalls.fx;
+import static org.coreg.ui.FxCalls.waitUntil;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -57,14 +58,6 @@ class WorkstationUiTest {
             return v;
         }, (f, m, o, l, c) -> registration.run(f, m, o, l, c));
         stage.show();
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition));
     }
 
     /** Waits until FX events are processed and every view shows its newest render. */
