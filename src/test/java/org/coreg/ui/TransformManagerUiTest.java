@@ -1,7 +1,6 @@
 package org.coreg.ui;
 
 import static org.coreg.ui.FxCalls.fx;
-import static org.coreg.ui.FxCalls.waitUntil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.coreg.app.Role;
@@ -69,6 +70,10 @@ class TransformManagerUiTest {
         stage.show();
     }
 
+    private void waitUntil(Callable<Boolean> c) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(c));
+    }
+
     @SuppressWarnings("unchecked")
     private ListView<TransformLibrary.Entry> list(FxRobot robot) {
         return (ListView<TransformLibrary.Entry>) robot.lookup("#transformList").query();
@@ -94,16 +99,12 @@ class TransformManagerUiTest {
             window.session().setTransform(T);
             return null;
         });
-        // Expand the panel without its slide animation: a click during the slide can miss the moving button.
-        fx(() -> {
-            javafx.scene.control.TitledPane pane = robot.lookup("#transformsPane").queryAs(javafx.scene.control.TitledPane.class);
-            pane.setAnimated(false);
-            pane.setExpanded(true);
-            return null;
-        });
+        robot.clickOn("#transformsPane");
+        WaitForAsyncUtils.waitForFxEvents();
+        // The panel slides open (about 350 ms): a click before the slide ends can miss the moving button.
+        WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#keepTransform");
-        waitUntil(() -> window.session().transforms().entries().size() == 1);
         assertThat(entries()).hasSize(1);
         assertThat(entries().getFirst().appliesTo()).isEqualTo("fixed 'mr' -> moving 'ct'");
     }
