@@ -4,9 +4,10 @@
 # degrees about the image centre, 40 mm); "phantom", the synthetic head phantom (MR-like fixed, CT-like moving, 12
 # degrees / 14 mm, exact ground truth). Both written as float MetaImages. elastix runs bench/elastix-rigid.txt (Euler, Mattes MI 32
 # bins, 4 levels, 200 iterations x 3000 samples, linear interpolation, ASGD, geometric-centre start). Coreg runs its
-# defaults (same numbers, plus its automatic global search) in a fresh JVM per run (start-up included), once with
-# bin/coreg's default JVM flags ("coreg", read from bin/coreg's default_java_opts line) and once with the JVM's own
-# defaults ("coreg-jvm-defaults").
+# defaults (same numbers, plus its automatic global search) as a user runs it: `bin/coreg register --fixed F --moving M
+# --out-transform T.tfm`, a fresh JVM per run (the launcher, JVM start-up, reading the files and writing the transform
+# included), once with bin/coreg's defaults ("coreg": its JVM flags and start-up cache) and once with the JVM's own
+# defaults ("coreg-jvm-defaults", COREG_JAVA_OPTS= and no cache).
 # Reports median wall time, median peak RSS (/usr/bin/time -v) and the worst error at the 8 corners of the T1's
 # brain box (mni) or of a 120 mm cube (phantom), in mm vs the known transform, for both, and the time ratios.
 # Usage: bench/register-vs-elastix.sh [RUNS]   (default 5; needs elastix and ../shared/data or $COREG_SHARED_DATA)
@@ -16,23 +17,21 @@ runs=${1:-5}
 data=${COREG_SHARED_DATA:-../shared/data}
 w=bench-work/register
 mkdir -p "$w"
-bin/with-jdk25 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=bench-work/cp.txt >/dev/null
+bin/with-jdk25 mvn -B -q -o package -DskipTests dependency:build-classpath -Dmdep.outputFile=bench-work/cp.txt \
+  >/dev/null
+bin/coreg --version >/dev/null # builds bin/coreg's start-up cache for this jar (not timed)
 cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
 java25() { bin/with-jdk25 java "$@"; }
 java25 -cp "$cp" org.coreg.bench.RegistrationBench prepare "$data" "$w"
 jbin=$(bin/with-jdk25 bash -c 'command -v java')
-# The JVM flags bin/coreg passes by default (one source of truth: the default_java_opts line of bin/coreg).
-coreg_flags=$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' bin/coreg)
-echo "bin/coreg default JVM flags: $coreg_flags"
+echo "bin/coreg default JVM flags: $(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' bin/coreg)"
 for pair in mni phantom; do
   for i in $(seq 1 "$runs"); do
-    # shellcheck disable=SC2086
-    /usr/bin/time -v -o "$w/$pair-time-coreg-$i.txt" "$jbin" $coreg_flags -cp "$cp" \
-      org.coreg.bench.RegistrationBench register "$w" "$pair" >/dev/null
-    cp "$w/$pair-coreg.txt" "$w/$pair-coreg-$i.txt"
-    /usr/bin/time -v -o "$w/$pair-time-coreg-jvm-defaults-$i.txt" "$jbin" -cp "$cp" \
-      org.coreg.bench.RegistrationBench register "$w" "$pair" >/dev/null
-    cp "$w/$pair-coreg.txt" "$w/$pair-coreg-jvm-defaults-$i.txt"
+    reg=(register --fixed "$w/$pair-fixed.mha" --moving "$w/$pair-moving.mha")
+    /usr/bin/time -v -o "$w/$pair-time-coreg-$i.txt" bin/coreg "${reg[@]}" --out-transform "$w/$pair-coreg-$i.tfm" \
+      >/dev/null
+    COREG_JAVA_OPTS= /usr/bin/time -v -o "$w/$pair-time-coreg-jvm-defaults-$i.txt" bin/coreg "${reg[@]}" \
+      --out-transform "$w/$pair-coreg-jvm-defaults-$i.tfm" >/dev/null
     rm -rf "$w/$pair-elastix-$i"; mkdir -p "$w/$pair-elastix-$i"
     /usr/bin/time -v -o "$w/$pair-time-elastix-$i.txt" elastix -f "$w/$pair-fixed.mha" -m "$w/$pair-moving.mha" \
       -p bench/elastix-rigid.txt -out "$w/$pair-elastix-$i" >/dev/null
@@ -49,6 +48,26 @@ def apply(m, p):
     return [sum(m[r][c] * p[c] for c in range(3)) + m[r][3] for r in range(3)]
 truth = mat([float(x) for x in open(f"{w}/{pair}-truth.txt").read().split()])
 corners = [[float(x) for x in l.split()] for l in open(f"{w}/{pair}-corners.txt") if l.strip()]
+def tfm_map(path):
+    # The ITK transform file bin/coreg wrote (fixed->moving, LPS): y = A (x - c) + c + t.
+    t = open(path).read()
+    kind = re.search(r"Transform: (\S+)", t).group(1)
+    par = [float(x) for x in re.search(r"\nParameters: ([^\n]*)", t).group(1).split()]
+    c = [float(x) for x in re.search(r"FixedParameters: ([^\n]*)", t).group(1).split()]
+    if kind.startswith("VersorRigid3DTransform"):
+        x, y, z = par[0:3]
+        q = math.sqrt(max(0.0, 1 - x * x - y * y - z * z))
+        a = [[1 - 2 * (y * y + z * z), 2 * (x * y - z * q), 2 * (x * z + y * q)],
+             [2 * (x * y + z * q), 1 - 2 * (x * x + z * z), 2 * (y * z - x * q)],
+             [2 * (x * z - y * q), 2 * (y * z + x * q), 1 - 2 * (x * x + y * y)]]
+        tr = par[3:6]
+    elif kind.startswith("AffineTransform"):
+        a = [par[0:3], par[3:6], par[6:9]]
+        tr = par[9:12]
+    else:
+        raise SystemExit(f"{path}: unexpected transform {kind}")
+    off = [c[i] + tr[i] - sum(a[i][k] * c[k] for k in range(3)) for i in range(3)]
+    return [a[i] + [off[i]] for i in range(3)]
 def err(m):
     return max(math.dist(apply(m, p), apply(truth, p)) for p in corners)
 def elastix_map(path):
@@ -79,7 +98,7 @@ for tool in ("coreg", "coreg-jvm-defaults", "elastix"):
     for i in range(1, runs + 1):
         s, r, c = tv(f"{w}/{pair}-time-{tool}-{i}.txt")
         ts.append(s); rs.append(r); cs.append(c)
-        m = mat([float(x) for x in open(f"{w}/{pair}-{tool}-{i}.txt").read().split()]) if tool != "elastix" \
+        m = tfm_map(f"{w}/{pair}-{tool}-{i}.tfm") if tool != "elastix" \
             else elastix_map(f"{w}/{pair}-elastix-{i}/TransformParameters.0.txt")
         es.append(err(m))
     rows[tool] = (statistics.median(ts), statistics.median(cs), statistics.median(rs), statistics.median(es), max(es))

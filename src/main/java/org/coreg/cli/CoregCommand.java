@@ -1,14 +1,14 @@
 package org.coreg.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code coreg} command line: one subcommand per job, all on the same engine as the workstation. */
 @Command(name = "coreg", mixinStandardHelpOptions = true, version = "coreg 0.1.0",
-        description = "Register CT to MRI and carry the result where it is needed.",
-        subcommands = {InfoCommand.class, ConvertCommand.class, ShrinkCommand.class, InvertCommand.class,
-            ComposeCommand.class, ConvertTransformCommand.class, PointsCommand.class, ResampleCommand.class,
-            HardenCommand.class, RegisterCommand.class})
+        description = "Register CT to MRI and carry the result where it is needed.")
 public final class CoregCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -20,12 +20,45 @@ public final class CoregCommand implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        System.exit(newCommandLine(args).execute(args));
     }
 
-    /** The configured command line (also used by tests, which call {@code execute} without exiting). */
+    /** Subcommands by name, in the order the help lists them. */
+    static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("info", InfoCommand::new);
+        m.put("convert", ConvertCommand::new);
+        m.put("shrink", ShrinkCommand::new);
+        m.put("invert", InvertCommand::new);
+        m.put("compose", ComposeCommand::new);
+        m.put("convert-transform", ConvertTransformCommand::new);
+        m.put("points", PointsCommand::new);
+        m.put("resample", ResampleCommand::new);
+        m.put("harden", HardenCommand::new);
+        m.put("register", RegisterCommand::new);
+        return m;
+    }
+
+    /** The configured command line with every subcommand (also used by tests, which call {@code execute}). */
     public static CommandLine newCommandLine() {
+        return newCommandLine(new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand, only that subcommand's model is
+     * built. Picocli reflects over every option of every subcommand it is given, which took about 0.2 s of a cold
+     * start (docs/benchmarks.md); a batch of short runs pays that for each process. Otherwise (help, version, a
+     * mistyped name) every subcommand is registered, so help lists them all and errors suggest the right name.
+     */
+    static CommandLine newCommandLine(String[] args) {
         CommandLine cl = new CommandLine(new CoregCommand());
+        Map<String, Supplier<Object>> all = subcommands();
+        Supplier<Object> only = args.length > 0 ? all.get(args[0]) : null;
+        if (only != null) {
+            cl.addSubcommand(args[0], only.get());
+        } else {
+            all.forEach((name, make) -> cl.addSubcommand(name, make.get()));
+        }
         cl.setExecutionExceptionHandler(new PlainErrorHandler());
         return cl;
     }

@@ -69,13 +69,18 @@ public final class AffineTransform implements ParametricTransform {
     @Override
     public void jacobian(double[] x, double[] jac) {
         java.util.Arrays.fill(jac, 0, 36, 0);
-        double[] u = {x[0] - centre[0], x[1] - centre[1], x[2] - centre[2]};
+        double u0 = x[0] - centre[0], u1 = x[1] - centre[1], u2 = x[2] - centre[2];
         for (int row = 0; row < 3; row++) {
-            for (int col = 0; col < 3; col++) {
-                jac[3 * (3 * row + col) + row] = u[col];
-            }
+            jac[3 * (3 * row) + row] = u0;
+            jac[3 * (3 * row + 1) + row] = u1;
+            jac[3 * (3 * row + 2) + row] = u2;
             jac[3 * (9 + row) + row] = 1;
         }
+    }
+
+    @Override
+    public boolean isAffine() {
+        return true;
     }
 
     @Override

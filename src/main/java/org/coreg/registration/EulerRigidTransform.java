@@ -77,19 +77,32 @@ public final class EulerRigidTransform implements ParametricTransform {
 
     @Override
     public void jacobian(double[] x, double[] jac) {
+        // Written out: this runs for every sample of every iteration, and the first JIT tier does not remove
+        // temporary arrays.
         double a = x[0] - centre[0], b = x[1] - centre[1], c = x[2] - centre[2];
-        double[][] ds = {drx, dry, drz};
-        for (int q = 0; q < 3; q++) {
-            double[] d = ds[q];
-            jac[3 * q] = d[0] * a + d[1] * b + d[2] * c;
-            jac[3 * q + 1] = d[3] * a + d[4] * b + d[5] * c;
-            jac[3 * q + 2] = d[6] * a + d[7] * b + d[8] * c;
-        }
-        for (int q = 3; q < 6; q++) {
-            for (int d = 0; d < 3; d++) {
-                jac[3 * q + d] = q - 3 == d ? 1 : 0;
-            }
-        }
+        rotated(drx, a, b, c, jac, 0);
+        rotated(dry, a, b, c, jac, 3);
+        rotated(drz, a, b, c, jac, 6);
+        jac[9] = 1;
+        jac[10] = 0;
+        jac[11] = 0;
+        jac[12] = 0;
+        jac[13] = 1;
+        jac[14] = 0;
+        jac[15] = 0;
+        jac[16] = 0;
+        jac[17] = 1;
+    }
+
+    private static void rotated(double[] d, double a, double b, double c, double[] out, int at) {
+        out[at] = d[0] * a + d[1] * b + d[2] * c;
+        out[at + 1] = d[3] * a + d[4] * b + d[5] * c;
+        out[at + 2] = d[6] * a + d[7] * b + d[8] * c;
+    }
+
+    @Override
+    public boolean isAffine() {
+        return true;
     }
 
     @Override

@@ -96,20 +96,15 @@ public final class FixedSampler {
         int nx = g.size(0), nxy = g.size(0) * g.size(1);
         double[] pts = new double[3 * flat.length];
         float[] vals = new float[flat.length];
-        AffineMap i2w = g.indexToWorld();
-        double[] p = new double[3];
-        double[] ijk = new double[3];
+        // index -> world written out (m row-major 3x4): this runs for every sample of every iteration.
+        double[] m = g.indexToWorld().rowMajor3x4();
         float[] v = level.grid().values();
         for (int s = 0; s < flat.length; s++) {
             int f = flat[s];
-            int k = f / nxy, j = (f - k * nxy) / nx, i = f - k * nxy - j * nx;
-            ijk[0] = i;
-            ijk[1] = j;
-            ijk[2] = k;
-            i2w.apply(ijk, p);
-            pts[3 * s] = p[0];
-            pts[3 * s + 1] = p[1];
-            pts[3 * s + 2] = p[2];
+            int k = f / nxy, r = f - k * nxy, j = r / nx, i = r - j * nx;
+            pts[3 * s] = m[0] * i + m[1] * j + m[2] * k + m[3];
+            pts[3 * s + 1] = m[4] * i + m[5] * j + m[6] * k + m[7];
+            pts[3 * s + 2] = m[8] * i + m[9] * j + m[10] * k + m[11];
             vals[s] = v[f];
         }
         return new SampleSet(pts, vals);

@@ -70,9 +70,9 @@ public final class MattesMutualInformation implements ImageMetric {
         int[] fBin = new int[n];
         int[] mFloor = new int[n];
         double[] mFrac = new double[n];
-        SparseJacobianTransform sparse = transform instanceof SparseJacobianTransform sj ? sj : null;
-        double[] dM = withGradient && sparse == null ? new double[n * np] : null;
-        double[] gWorld = withGradient && sparse != null ? new double[3 * n] : null;
+        // An affine transform folds with the initial map and world->index into one affine map per evaluation.
+        AffineMap toIndex = transform.isAffine() ? worldToIndex.after(transform.toAffineMap()).after(pre) : null;
+        double[] gWorld = withGradient ? new double[3 * n] : null;
         double[][] hist = new double[chunks][bins * bins];
         int[] valid = new int[chunks];
         double[] pts = samples.points();
@@ -82,18 +82,20 @@ public final class MattesMutualInformation implements ImageMetric {
             double[] y = new double[3];
             double[] idx = new double[3];
             double[] g = new double[3];
-            double[] jac = sparse == null ? new double[3 * np] : null;
             double[] kw = new double[4];
-            double[] kd = new double[4];
             double[] h = hist[c];
             int end = Math.min(n, (c + 1) * CHUNK);
             for (int s = c * CHUNK; s < end; s++) {
                 x[0] = pts[3 * s];
                 x[1] = pts[3 * s + 1];
                 x[2] = pts[3 * s + 2];
-                pre.apply(x, x);
-                transform.transformPoint(x, y);
-                worldToIndex.apply(y, idx);
+                if (toIndex != null) {
+                    toIndex.apply(x, idx);
+                } else {
+                    pre.apply(x, x);
+                    transform.transformPoint(x, y);
+                    worldToIndex.apply(y, idx);
+                }
                 if (!grid.isInside(idx[0], idx[1], idx[2])) {
                     fBin[s] = -1;
                     continue;
@@ -107,34 +109,21 @@ public final class MattesMutualInformation implements ImageMetric {
                 double m = (v - mMin) / mWidth + PAD;
                 int fl = Math.min((int) m, bins - PAD - 1);
                 double t = m - fl;
-                CubicBSplineBasis.weights(t, kw, kd);
+                CubicBSplineBasis.weights(t, kw, 0);
                 int row = ib * bins + fl - 1;
-                for (int a = 0; a < 4; a++) {
-                    h[row + a] += kw[a];
-                }
+                h[row] += kw[0];
+                h[row + 1] += kw[1];
+                h[row + 2] += kw[2];
+                h[row + 3] += kw[3];
                 valid[c]++;
                 fBin[s] = ib;
                 mFloor[s] = fl;
                 mFrac[s] = t;
-                if (withGradient) {
-                    int o = s * np;
-                    if (clipped) {
-                        continue;
-                    }
+                if (withGradient && !clipped) {
                     // d(value)/d(world) = W^T d(value)/d(index), W the linear part of world->index.
-                    double gx = w[0] * g[0] + w[3] * g[1] + w[6] * g[2];
-                    double gy = w[1] * g[0] + w[4] * g[1] + w[7] * g[2];
-                    double gz = w[2] * g[0] + w[5] * g[1] + w[8] * g[2];
-                    if (sparse != null) {
-                        gWorld[3 * s] = gx;
-                        gWorld[3 * s + 1] = gy;
-                        gWorld[3 * s + 2] = gz;
-                        continue;
-                    }
-                    transform.jacobian(x, jac);
-                    for (int p = 0; p < np; p++) {
-                        dM[o + p] = gx * jac[3 * p] + gy * jac[3 * p + 1] + gz * jac[3 * p + 2];
-                    }
+                    gWorld[3 * s] = w[0] * g[0] + w[3] * g[1] + w[6] * g[2];
+                    gWorld[3 * s + 1] = w[1] * g[0] + w[4] * g[1] + w[7] * g[2];
+                    gWorld[3 * s + 2] = w[2] * g[0] + w[5] * g[1] + w[8] * g[2];
                 }
             }
         });
@@ -181,30 +170,8 @@ public final class MattesMutualInformation implements ImageMetric {
                     logRatio[i * bins + k] = p > 1e-16 && pm[k] > 0 ? Math.log(p / pm[k]) : 0;
                 }
             }
-            if (sparse != null) {
-                grad = SparseGradient.accumulate(sparse, samples, pre, n, fBin, mFloor, mFrac, gWorld, logRatio, bins,
-                        norm / mWidth, workers);
-                return new MetricValue(-mi, grad, overlap);
-            }
-            grad = new double[np];
-            double[] kw = new double[4];
-            double[] kd = new double[4];
-            for (int s = 0; s < n; s++) {
-                if (fBin[s] < 0) {
-                    continue;
-                }
-                CubicBSplineBasis.weights(mFrac[s], kw, kd);
-                int row = fBin[s] * bins + mFloor[s] - 1;
-                double coef = 0;
-                for (int a = 0; a < 4; a++) {
-                    coef += kd[a] * logRatio[row + a];
-                }
-                coef *= norm / mWidth;
-                int o = s * np;
-                for (int p = 0; p < np; p++) {
-                    grad[p] -= coef * dM[o + p];
-                }
-            }
+            grad = MattesGradient.accumulate(transform, samples, pre, n, fBin, mFloor, mFrac, gWorld, logRatio, bins,
+                    norm / mWidth, workers);
         }
         return new MetricValue(-mi, grad, overlap);
     }

@@ -101,6 +101,11 @@ public final class SimilarityTransform implements ParametricTransform {
     }
 
     @Override
+    public boolean isAffine() {
+        return true;
+    }
+
+    @Override
     public AffineMap toAffineMap() {
         double[] a = linear();
         double[] off = new double[3];

@@ -6,7 +6,7 @@ import java.io.StringWriter;
 /** One in-process run of the {@code coreg} command line: its exit status and what it printed. */
 record CliRun(int status, String out, String err) {
     static CliRun run(String... args) {
-        var cl = CoregCommand.newCommandLine();
+        var cl = CoregCommand.newCommandLine(args); // as main builds it: only the named subcommand
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));

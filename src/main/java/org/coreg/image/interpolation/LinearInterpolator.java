@@ -29,11 +29,11 @@ public final class LinearInterpolator implements Interpolator {
 
     @Override
     public double valueAndGradient(double x, double y, double z, double[] gradient) {
-        double fx = Math.floor(x), fy = Math.floor(y), fz = Math.floor(z);
+        int fx = floor(x), fy = floor(y), fz = floor(z);
         double tx = x - fx, ty = y - fy, tz = z - fz;
-        int x0 = clamp((int) fx, grid.nx()), x1 = clamp((int) fx + 1, grid.nx());
-        int y0 = clamp((int) fy, grid.ny()) * nx, y1 = clamp((int) fy + 1, grid.ny()) * nx;
-        int z0 = clamp((int) fz, grid.nz()) * nxy, z1 = clamp((int) fz + 1, grid.nz()) * nxy;
+        int x0 = clamp(fx, grid.nx()), x1 = clamp(fx + 1, grid.nx());
+        int y0 = clamp(fy, grid.ny()) * nx, y1 = clamp(fy + 1, grid.ny()) * nx;
+        int z0 = clamp(fz, grid.nz()) * nxy, z1 = clamp(fz + 1, grid.nz()) * nxy;
         double c000 = v[x0 + y0 + z0], c100 = v[x1 + y0 + z0], c010 = v[x0 + y1 + z0], c110 = v[x1 + y1 + z0];
         double c001 = v[x0 + y0 + z1], c101 = v[x1 + y0 + z1], c011 = v[x0 + y1 + z1], c111 = v[x1 + y1 + z1];
         double c00 = c000 + tx * (c100 - c000), c10 = c010 + tx * (c110 - c010);
@@ -47,6 +47,12 @@ public final class LinearInterpolator implements Interpolator {
             gradient[2] = c1 - c0;
         }
         return c0 + tz * (c1 - c0);
+    }
+
+    /** Math.floor for grid coordinates; the JIT's first tier calls StrictMath for Math.floor, this is a cast. */
+    static int floor(double x) {
+        int i = (int) x;
+        return x < i ? i - 1 : i;
     }
 
     private static int clamp(int i, int n) {

@@ -1,34 +1,44 @@
 package org.coreg.registration;
 
+import org.coreg.image.AffineMap;
+import org.coreg.image.interpolation.CubicBSplineBasis;
+
 /**
- * The Mattes MI gradient for a {@link SparseJacobianTransform}: each sample adds to the few parameters that move
- * it. Samples are split into a fixed number of groups, each summing into its own array; the groups are added in
- * order, so the result does not depend on the number of threads.
+ * The second pass of the Mattes MI gradient, once the joint histogram is known: each sample adds
+ * {@code -coef(sample) * dot(moving gradient, d point / d parameter)} to the parameters that move it, all of them for
+ * a dense transform (rigid, affine), the 64 control points around it for a {@link SparseJacobianTransform}. Samples
+ * are split into a fixed number of groups, each summing into its own array on a worker thread; the groups are added
+ * in order, so the result does not depend on the number of threads.
  */
-final class SparseGradient {
+final class MattesGradient {
     private static final int GROUPS = 16;
 
-    private SparseGradient() {
+    private MattesGradient() {
     }
 
     /**
+     * @param pre    the fixed map applied to sample points before {@code t} (the transform's Jacobian is taken there)
      * @param gWorld d(moving value)/d(moving point) per sample, LPS, 3 per sample (zero where clipped)
      * @param coef   1 / (valid samples * moving bin width)
      */
-    static double[] accumulate(SparseJacobianTransform t, SampleSet samples, org.coreg.image.AffineMap pre, int n,
-                               int[] fBin, int[] mFloor, double[] mFrac, double[] gWorld, double[] logRatio, int bins,
+    static double[] accumulate(ParametricTransform t, SampleSet samples, AffineMap pre, int n, int[] fBin,
+                               int[] mFloor, double[] mFrac, double[] gWorld, double[] logRatio, int bins,
                                double coef, Workers workers) {
         int np = t.parameterCount();
-        int k = t.jacobianSupport();
+        SparseJacobianTransform sparse = t instanceof SparseJacobianTransform sj ? sj : null;
+        int k = sparse != null ? sparse.jacobianSupport() : np;
+        boolean moved = !pre.equals(AffineMap.identity());
         int groups = Math.min(GROUPS, Math.max(1, n));
         double[][] part = new double[groups][];
         double[] pts = samples.points();
         workers.forEach(groups, gi -> {
             double[] g = new double[np];
             int[] idx = new int[k];
+            for (int q = 0; q < k; q++) {
+                idx[q] = q;
+            }
             double[] jac = new double[3 * k];
             double[] x = new double[3];
-            double[] kw = new double[4];
             double[] kd = new double[4];
             int from = (int) ((long) n * gi / groups), to = (int) ((long) n * (gi + 1) / groups);
             for (int s = from; s < to; s++) {
@@ -36,18 +46,21 @@ final class SparseGradient {
                 if (fBin[s] < 0 || (gx == 0 && gy == 0 && gz == 0)) {
                     continue;
                 }
-                org.coreg.image.interpolation.CubicBSplineBasis.weights(mFrac[s], kw, kd);
+                CubicBSplineBasis.derivatives(mFrac[s], kd);
                 int row = fBin[s] * bins + mFloor[s] - 1;
-                double c = 0;
-                for (int a = 0; a < 4; a++) {
-                    c += kd[a] * logRatio[row + a];
-                }
-                c *= coef;
+                double c = (kd[0] * logRatio[row] + kd[1] * logRatio[row + 1] + kd[2] * logRatio[row + 2]
+                        + kd[3] * logRatio[row + 3]) * coef;
                 x[0] = pts[3 * s];
                 x[1] = pts[3 * s + 1];
                 x[2] = pts[3 * s + 2];
-                pre.apply(x, x);
-                t.sparseJacobian(x, idx, jac);
+                if (moved) {
+                    pre.apply(x, x);
+                }
+                if (sparse != null) {
+                    sparse.sparseJacobian(x, idx, jac);
+                } else {
+                    t.jacobian(x, jac);
+                }
                 for (int q = 0; q < k; q++) {
                     double d = gx * jac[3 * q] + gy * jac[3 * q + 1] + gz * jac[3 * q + 2];
                     if (d != 0) {
