@@ -118,7 +118,7 @@ public final class DeformableRegistration {
                 FixedSampler use = sampler;
                 int level = l;
                 MetricValue v = new AdaptiveStochasticDescent(bspline.iterations(), maxStep, penalty).minimise(def,
-                        metric, k -> use.draw(n, new SplittableRandom(base + k)), (k, value) -> {
+                        metric, k -> use.drawOffGrid(n, new SplittableRandom(base + k)), (k, value) -> {
                             checkCancel("B-spline level " + level);
                             listener.onIteration(new IterationEvent("bspline", level, k, value.cost(), value.overlap(),
                                     (System.nanoTime() - start) / 1_000_000));
