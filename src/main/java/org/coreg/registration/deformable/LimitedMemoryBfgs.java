@@ -23,7 +23,7 @@ import org.coreg.registration.SampleSet;
 final class LimitedMemoryBfgs {
     static final int MEMORY = 7;
     /** Stop when an iteration lowers the cost by less than this times max(1, |cost|). */
-    static final double COST_TOLERANCE = 1e-5;
+    static final double COST_TOLERANCE = 1e-6;
     /** Stop when the gradient norm falls below this times its value at the start. */
     static final double GRADIENT_TOLERANCE = 1e-5;
     private static final double C1 = 1e-4;
