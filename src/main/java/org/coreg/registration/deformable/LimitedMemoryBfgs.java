@@ -70,16 +70,15 @@ final class LimitedMemoryBfgs {
     GradientDescent.Outcome minimise(ParametricTransform t, ImageMetric metric, SampleSet samples,
                                      GradientDescent.Monitor monitor) throws RegistrationException {
         Point cur = evaluate(t, metric, samples, t.parameters());
-        double g0 = norm(cur.grad);
-        double[][] s = new double[MEMORY][];
-        double[][] y = new double[MEMORY][];
+        double g0 = Math.sqrt(dot(cur.grad, cur.grad));
+        double[][] s = new double[MEMORY][], y = new double[MEMORY][];
         double[] rho = new double[MEMORY];
         int stored = 0;
         int newest = 0;
         int done = 0;
         while (done < iterations) {
             monitor.iteration(done, cur.value());
-            double gn = norm(cur.grad);
+            double gn = Math.sqrt(dot(cur.grad, cur.grad));
             if (!(gn > gradientTolerance * g0) || gn == 0) {
                 break;
             }
@@ -238,10 +237,6 @@ final class LimitedMemoryBfgs {
             s += a[j] * b[j];
         }
         return s;
-    }
-
-    private static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
     }
 
     private static void axpy(double a, double[] x, double[] y) {
