@@ -11,7 +11,8 @@
 # minimum determinant, and the time ratio.
 # Usage: bench/bspline-vs-elastix.sh [RUNS]   (default 3; needs elastix and ../shared/data or $COREG_SHARED_DATA)
 # BSPLINE_OPTIMIZER=lbfgs bench/bspline-vs-elastix.sh 1   runs Coreg's B-spline stage with the L-BFGS option (full
-# sampling) instead of its default stochastic descent; without the variable the rows measure the defaults as above.
+# sampling; lbfgs:N for at most N iterations per level) instead of its default stochastic descent; without the variable
+# the rows measure the defaults as above.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}

@@ -66,8 +66,8 @@ final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--bspline-optimizer", defaultValue = "sgd", paramLabel = "O",
             description = "B-spline stage optimiser: sgd (default: adaptive stochastic gradient descent, 250 "
                     + "iterations x 3000 random samples per level) or lbfgs (L-BFGS on every voxel of each level, "
-                    + "at most " + BSplineSettings.DEFAULT_LBFGS_ITERATIONS + " iterations per level, stops early "
-                    + "when converged; slower per level, deterministic cost).")
+                    + "at most " + BSplineSettings.DEFAULT_LBFGS_ITERATIONS + " iterations per level, deterministic "
+                    + "cost; slower).")
     String bsplineOptimizer;
 
     @Option(names = "--out-elastix", paramLabel = "TP.txt",

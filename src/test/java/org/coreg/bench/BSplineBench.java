@@ -24,7 +24,8 @@ import org.coreg.transform.SpatialTransform;
  * The B-spline benchmark's steps. {@code prepare DATA OUT}: OUT/moving.mha (MNI152 T1, 2 mm), OUT/fixed.mha (a
  * CT-like rendering of it through a known B-spline deformation, {@link MultimodalCase}). {@code register OUT}: Coreg's
  * rigid, affine and B-spline stages with defaults; writes OUT/coreg.tfm (ITK, fixed to moving); {@code register OUT
- * lbfgs} runs the B-spline stage with the L-BFGS option (full sampling) instead of stochastic descent. {@code score OUT FILE}:
+ * lbfgs[:N]} runs the B-spline stage with the L-BFGS option (full sampling; at most N iterations per level, default
+ * 100) instead of stochastic descent. {@code score OUT FILE}:
  * reads any transform file (ITK or an elastix TransformParameters chain) and prints the mean residual displacement
  * (mm, vs the truth, inside the head) and the minimum Jacobian determinant and the fraction of fixed voxels where it
  * is not positive (central differences, 0.5 mm, on every fixed voxel: the same measure for both tools).
@@ -48,8 +49,13 @@ public final class BSplineBench {
                 Path out = Path.of(args[1]);
                 Volume f = ImageFormats.standard().read(out.resolve("fixed.mha"));
                 Volume m = ImageFormats.standard().read(out.resolve("moving.mha"));
-                BSplineSettings b = args.length > 2 && args[2].equals("lbfgs")
-                        ? BSplineSettings.defaults().withOptimizer(BSplineOptimizer.LBFGS) : BSplineSettings.defaults();
+                BSplineSettings b = BSplineSettings.defaults();
+                if (args.length > 2 && args[2].startsWith("lbfgs")) {
+                    b = b.withOptimizer(BSplineOptimizer.LBFGS);
+                    if (args[2].startsWith("lbfgs:")) {
+                        b = b.withLbfgsIterations(Integer.parseInt(args[2].substring(6)));
+                    }
+                }
                 long t0 = System.nanoTime();
                 DeformableResult r = new DeformableRegistration(RegistrationSettings.defaults()
                         .withStages(Stage.RIGID, Stage.AFFINE, Stage.BSPLINE), b, null, null)
