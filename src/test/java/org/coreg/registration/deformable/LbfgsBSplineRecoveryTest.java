@@ -1,14 +1,17 @@
 package org.coreg.registration.deformable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
 import org.coreg.image.Volume;
 import org.coreg.registration.IterationEvent;
 import org.coreg.registration.LevelLog;
+import org.coreg.registration.RegistrationCancelledException;
 import org.coreg.registration.RegistrationSettings;
 import org.coreg.transform.AffineTransform;
 import org.coreg.transform.SpatialTransform;
@@ -84,5 +87,21 @@ class LbfgsBSplineRecoveryTest {
         DeformableResult seeded = new DeformableRegistration(s.withThreads(2).withSeed(99), b, null, null)
                 .runFrom(fixed, moving, AffineMap.identity());
         assertThat(seeded.bspline().coefficients()).isEqualTo(one.bspline().coefficients());
+    }
+
+    @Test
+    void cancelStopsTheStageWithoutAResult() {
+        Volume fixed = Deformations.render(SyntheticBSplineRecoveryTest.GRID, Deformations.random(
+                SyntheticBSplineRecoveryTest.GRID, 40, 8, 7).toTransform(), SyntheticBSplineRecoveryTest::textured,
+                "fixed");
+        Volume moving = Deformations.render(SyntheticBSplineRecoveryTest.GRID,
+                AffineTransform.fixedToMoving(AffineMap.identity()), SyntheticBSplineRecoveryTest::textured, "moving");
+        AtomicInteger seen = new AtomicInteger();
+        DeformableRegistration run = new DeformableRegistration(RegistrationSettings.defaults().withLevels(3),
+                BSplineSettings.defaults().withOptimizer(BSplineOptimizer.LBFGS), e -> seen.incrementAndGet(),
+                () -> seen.get() >= 10);
+        assertThatThrownBy(() -> run.runFrom(fixed, moving, AffineMap.identity()))
+                .isInstanceOf(RegistrationCancelledException.class);
+        assertThat(seen.get()).isEqualTo(10);
     }
 }
