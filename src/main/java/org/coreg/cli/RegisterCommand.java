@@ -27,6 +27,7 @@ import org.coreg.registration.RegistrationResult;
 import org.coreg.registration.RegistrationSettings;
 import org.coreg.registration.RoiBox;
 import org.coreg.registration.Stage;
+import org.coreg.registration.deformable.BSplineOptimizer;
 import org.coreg.registration.deformable.BSplineSettings;
 import org.coreg.transform.AffineTransform;
 import org.coreg.transform.Direction;
@@ -63,6 +64,13 @@ final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--bending-weight", defaultValue = "0", paramLabel = "W",
             description = "B-spline stage: weight of the bending-energy penalty (default 0 = off).")
     double bendingWeight;
+
+    @Option(names = "--bspline-optimizer", defaultValue = "sgd", paramLabel = "O",
+            description = "B-spline stage optimiser: sgd (default: adaptive stochastic gradient descent, 250 "
+                    + "iterations x 3000 random samples per level) or lbfgs (L-BFGS on every voxel of each level, "
+                    + "at most " + BSplineSettings.DEFAULT_LBFGS_ITERATIONS + " iterations per level, deterministic "
+                    + "cost; slower).")
+    String bsplineOptimizer;
 
     @Option(names = "--out-elastix", paramLabel = "TP.txt",
             description = "Also write the transform as elastix TransformParameters (for transformix).")
@@ -120,6 +128,7 @@ final class RegisterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RegistrationSettings settings = settings();
+        BSplineOptimizer optimizer = optimizer();
         ImageFormats formats = ImageFormats.standard();
         // The moving image is read on a second thread while this one reads the fixed image (decompressing both
         // took a tenth of a short run).
@@ -139,7 +148,7 @@ final class RegisterCommand implements Callable<Integer> {
             DeformableRun.Outputs o = new DeformableRun.Outputs(outTransform, outElastix, outJacobian, outImage);
             DeformableRun.checkOutputs(o);
             int status = DeformableRun.run(settings, BSplineSettings.defaults().withGridSpacing(gridSpacing)
-                    .withBendingWeight(bendingWeight), f, m, o, e -> {
+                    .withBendingWeight(bendingWeight).withOptimizer(optimizer), f, m, o, e -> {
                         events.add(e);
                         bar.update(e);
                     }, spec.commandLine().getOut(), err, bar::finish);
@@ -249,6 +258,15 @@ final class RegisterCommand implements Callable<Integer> {
             s = s.withInitialTransform(map);
         }
         return s;
+    }
+
+    private BSplineOptimizer optimizer() {
+        return switch (bsplineOptimizer.trim().toLowerCase(Locale.ROOT)) {
+            case "sgd" -> BSplineOptimizer.ADAPTIVE_SGD;
+            case "lbfgs", "l-bfgs" -> BSplineOptimizer.LBFGS;
+            default -> throw new IllegalArgumentException("--bspline-optimizer: expected sgd or lbfgs, found '"
+                    + bsplineOptimizer + "'");
+        };
     }
 
     private static void writeLog(List<IterationEvent> events, Path file) throws IOException {

@@ -101,6 +101,11 @@ public final class FixedSampler {
         return jittered(pick(n, rnd), rnd);
     }
 
+    /** One sample per candidate voxel, each at a random position within the voxel's cell (see {@link #drawOffGrid}). */
+    public SampleSet allOffGrid(SplittableRandom rnd) {
+        return jittered(candidates, rnd);
+    }
+
     private int[] pick(int n, SplittableRandom rnd) {
         int[] pick = new int[n];
         for (int s = 0; s < n; s++) {

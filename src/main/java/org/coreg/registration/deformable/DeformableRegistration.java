@@ -10,6 +10,7 @@ import org.coreg.image.ImageGeometry;
 import org.coreg.image.Volume;
 import org.coreg.registration.FixedSampler;
 import org.coreg.registration.GaussianPyramid;
+import org.coreg.registration.GradientDescent;
 import org.coreg.registration.IntensityLimits;
 import org.coreg.registration.IterationEvent;
 import org.coreg.registration.LevelLog;
@@ -34,8 +35,9 @@ import org.coreg.transform.Transforms;
  * affine map ({@code y = B(A x)}, fixed to moving, LPS mm, as elastix composes an affine and a B-spline stage); its
  * control grid has the fixed image's direction cosines and a node spacing that halves from level to level down to
  * {@link BSplineSettings#gridSpacingMm()} at full resolution, each level starting from the previous level's
- * deformation refitted on the finer grid. Each level runs {@link AdaptiveStochasticDescent} on random samples, the
- * gradient using the sparse B-spline Jacobian (64 nodes per sample). The finished map is checked for folding.
+ * deformation refitted on the finer grid. Each level runs {@link AdaptiveStochasticDescent} on random samples or, as
+ * an option ({@link BSplineOptimizer#LBFGS}), {@link LimitedMemoryBfgs} on every voxel of the level, the gradient using
+ * the sparse B-spline Jacobian (64 nodes per sample). The finished map is checked for folding.
  */
 public final class DeformableRegistration {
     private static final double MIN_OVERLAP = 0.10;
@@ -113,26 +115,24 @@ public final class DeformableRegistration {
                 double maxStep = (sp[0] + sp[1] + sp[2]) / 3;
                 BendingEnergy penalty = bspline.bendingWeight() > 0
                         ? new BendingEnergy(grid.size(), spacing, bspline.bendingWeight()) : null;
-                int n = bspline.samples() <= 0 ? Integer.MAX_VALUE : bspline.samples();
                 long base = s.seed() * 1_000_003L + 0xB5L * 7919L + l * 104_729L;
-                FixedSampler use = sampler;
                 int level = l;
-                MetricValue v = new AdaptiveStochasticDescent(bspline.iterations(), maxStep, penalty).minimise(def,
-                        metric, k -> use.drawOffGrid(n, new SplittableRandom(base + k)), (k, value) -> {
-                            checkCancel("B-spline level " + level);
-                            listener.onIteration(new IterationEvent("bspline", level, k, value.cost(), value.overlap(),
-                                    (System.nanoTime() - start) / 1_000_000));
-                            if (value.overlap() < MIN_OVERLAP / 2) {
-                                throw new RegistrationException(String.format(Locale.ROOT, "the B-spline stage lost "
-                                        + "the images at level %d: only %.0f%% of the fixed samples fall inside the "
-                                        + "moving image; check the linear result, or raise the bending weight",
-                                        level, 100 * value.overlap()));
-                            }
-                        });
+                GradientDescent.Outcome v = optimise(def, metric, sampler, base, maxStep, penalty, (k, value) -> {
+                    checkCancel("B-spline level " + level);
+                    listener.onIteration(new IterationEvent("bspline", level, k, value.cost(), value.overlap(),
+                            (System.nanoTime() - start) / 1_000_000));
+                    if (value.overlap() < MIN_OVERLAP / 2) {
+                        throw new RegistrationException(String.format(Locale.ROOT, "the B-spline stage lost "
+                                + "the images at level %d: only %.0f%% of the fixed samples fall inside the "
+                                + "moving image; check the linear result, or raise the bending weight",
+                                level, 100 * value.overlap()));
+                    }
+                });
                 int[] gs = grid.size();
-                log.add(new LevelLog("bspline", l, bspline.iterations(), v.cost(), v.overlap(),
+                log.add(new LevelLog("bspline", l, v.iterations(), v.last().cost(), v.last().overlap(),
                         (System.nanoTime() - t0) / 1_000_000, String.format(Locale.ROOT,
-                        "grid %dx%dx%d nodes at %.1f mm", gs[0], gs[1], gs[2], spacing)));
+                        "grid %dx%dx%d nodes at %.1f mm%s", gs[0], gs[1], gs[2], spacing,
+                        bspline.optimizer() == BSplineOptimizer.LBFGS ? ", L-BFGS on all voxels" : "")));
             }
             SampleSet check = finest.draw(50_000, new SplittableRandom(s.seed() ^ 0x5EEDL));
             MetricValue end = metric.evaluate(def, check, false);
@@ -145,6 +145,25 @@ public final class DeformableRegistration {
             return new DeformableResult(affine, def.toTransform(), Transforms.compose(
                     AffineTransform.fixedToMoving(affine), def.toTransform()), folding, log, end.cost(), end.overlap());
         }
+    }
+
+    /**
+     * One level's optimisation of {@code def}: adaptive stochastic descent on a fresh random draw per iteration
+     * (seeded from {@code seedBase}), or L-BFGS on every candidate voxel of the level (one sample set for the level,
+     * each sample at a random position within its voxel's cell: off the grid, see {@link FixedSampler#drawOffGrid}).
+     */
+    private GradientDescent.Outcome optimise(BSplineDeformation def, MattesMutualInformation metric,
+                                             FixedSampler sampler, long seedBase, double maxStep,
+                                             BendingEnergy penalty, GradientDescent.Monitor monitor)
+            throws RegistrationException {
+        if (bspline.optimizer() == BSplineOptimizer.LBFGS) {
+            return new LimitedMemoryBfgs(bspline.lbfgsIterations(), maxStep, penalty).minimise(def, metric,
+                    sampler.allOffGrid(new SplittableRandom(seedBase)), monitor);
+        }
+        int n = bspline.samples() <= 0 ? Integer.MAX_VALUE : bspline.samples();
+        MetricValue v = new AdaptiveStochasticDescent(bspline.iterations(), maxStep, penalty).minimise(def, metric,
+                k -> sampler.drawOffGrid(n, new SplittableRandom(seedBase + k)), monitor);
+        return new GradientDescent.Outcome(v, bspline.iterations());
     }
 
     private void checkCancel(String where) throws RegistrationCancelledException {

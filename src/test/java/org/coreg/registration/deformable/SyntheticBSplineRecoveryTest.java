@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * not be the optimum.
  */
 class SyntheticBSplineRecoveryTest {
-    private static final ImageGeometry GRID = ImageGeometry.axisAligned(new int[] {80, 96, 88},
+    static final ImageGeometry GRID = ImageGeometry.axisAligned(new int[] {80, 96, 88},
             new double[] {2, 2, 2}, new double[] {-80, -96, -108});
     private static final SpatialTransform IDENTITY = AffineTransform.fixedToMoving(AffineMap.identity());
 
@@ -33,7 +33,7 @@ class SyntheticBSplineRecoveryTest {
         return v * (1 + 0.2 * Math.sin(p[0] / 6.0 + 1) * Math.sin(p[1] / 7.0 + 2) * Math.sin(p[2] / 5.0 + 0.5));
     }
 
-    private static boolean inside(double[] p) {
+    static boolean inside(double[] p) {
         return PhantomAccess.value(p, PhantomAccess.MR) > 190;
     }
 

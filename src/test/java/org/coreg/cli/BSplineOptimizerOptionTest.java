@@ -1,0 +1,86 @@
+package org.coreg.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.coreg.image.AffineMap;
+import org.coreg.image.ImageGeometry;
+import org.coreg.image.Volume;
+import org.coreg.io.ImageFormats;
+import org.coreg.io.transform.TransformFiles;
+import org.coreg.registration.deformable.BSplineDeformation;
+import org.coreg.registration.deformable.Deformations;
+import org.coreg.registration.deformable.SyntheticBSplineRecoveryTestAccess;
+import org.coreg.transform.AffineTransform;
+import org.coreg.transform.BSplineTransform;
+import org.coreg.transform.CompositeTransform;
+import org.coreg.transform.Direction;
+import org.coreg.transform.SpatialTransform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code coreg register --stages ...,bspline --bspline-optimizer sgd|lbfgs}. */
+class BSplineOptimizerOptionTest {
+    private static final ImageGeometry GRID = ImageGeometry.axisAligned(new int[] {40, 48, 44},
+            new double[] {4, 4, 4}, new double[] {-80, -96, -108});
+
+    @TempDir
+    Path dir;
+
+    private static String[] run(String... args) {
+        CommandLine cl = CoregCommand.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute(args);
+        return new String[] {String.valueOf(status), out.toString(), err.toString()};
+    }
+
+    private Path[] writePair() throws Exception {
+        BSplineDeformation truth = Deformations.random(GRID, 40, 8, 7);
+        Volume fixed = Deformations.render(GRID, truth.toTransform(), SyntheticBSplineRecoveryTestAccess::textured,
+                "fixed");
+        Volume moving = Deformations.render(GRID, AffineTransform.fixedToMoving(AffineMap.identity()),
+                SyntheticBSplineRecoveryTestAccess::textured, "moving");
+        Path f = dir.resolve("fixed.nrrd");
+        Path m = dir.resolve("moving.nrrd");
+        ImageFormats.standard().write(fixed, f);
+        ImageFormats.standard().write(moving, m);
+        return new Path[] {f, m};
+    }
+
+    @Test
+    void lbfgsRunsTheBSplineStageAndWritesTheTransform() throws Exception {
+        Path[] p = writePair();
+        Path tfm = dir.resolve("t.tfm");
+        Path log = dir.resolve("log.csv");
+        String[] r = run("register", "--fixed", p[0].toString(), "--moving", p[1].toString(), "--stages",
+                "rigid,bspline", "--grid-spacing", "40", "--bspline-optimizer", "lbfgs", "--out-transform",
+                tfm.toString(), "--metric-log", log.toString());
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).contains("wrote " + tfm).contains("B-spline");
+        SpatialTransform t = TransformFiles.read(tfm);
+        assertThat(t.direction()).isEqualTo(Direction.FIXED_TO_MOVING);
+        assertThat(t).isInstanceOf(CompositeTransform.class);
+        BSplineTransform b = (BSplineTransform) ((CompositeTransform) t).steps().getLast();
+        assertThat(b.grid().spacing()).containsExactly(40, 40, 40);
+        // the deformation is not the identity: the stage moved the nodes
+        assertThat(b.coefficients()).isNotEqualTo(new double[b.coefficients().length]);
+        assertThat(java.nio.file.Files.readString(log)).contains("bspline,");
+    }
+
+    @Test
+    void anUnknownOptimiserIsRefusedByNameBeforeAnyWork() throws Exception {
+        Path tfm = dir.resolve("t.tfm");
+        String[] r = run("register", "--fixed", dir.resolve("absent-fixed.nrrd").toString(), "--moving",
+                dir.resolve("absent-moving.nrrd").toString(), "--stages", "rigid,bspline", "--bspline-optimizer",
+                "newton", "--out-transform", tfm.toString());
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[2]).contains("--bspline-optimizer").contains("sgd or lbfgs").contains("'newton'");
+        assertThat(tfm).doesNotExist();
+    }
+}
