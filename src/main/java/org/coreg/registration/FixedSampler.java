@@ -12,15 +12,24 @@ import org.coreg.image.interpolation.LinearInterpolator;
  * cells for {@link #drawOffGrid}.
  */
 public final class FixedSampler {
+    private static final int BLOCK = 1024;
+
     private final PyramidLevel level;
     private final int[] candidates;
+    private final Workers workers;
 
     /**
      * @param mask a mask volume (non-zero = use), on any grid, or null
      * @param roi  a box in LPS mm, or null
      */
     public FixedSampler(PyramidLevel level, Volume mask, RoiBox roi) {
+        this(level, mask, roi, new Workers(1));
+    }
+
+    /** @param workers threads that fill sample sets (the samples do not depend on their number) */
+    public FixedSampler(PyramidLevel level, Volume mask, RoiBox roi, Workers workers) {
         this.level = level;
+        this.workers = workers;
         ImageGeometry g = level.geometry();
         int nx = g.size(0), ny = g.size(1), nz = g.size(2);
         int[] keep = new int[nx * ny * nz];
@@ -81,7 +90,7 @@ public final class FixedSampler {
         if (n >= candidates.length) {
             return all();
         }
-        return at(pick(n, rnd));
+        return sampled(n, rnd, false);
     }
 
     /**
@@ -98,68 +107,63 @@ public final class FixedSampler {
         if (n >= candidates.length) {
             return all();
         }
-        return jittered(pick(n, rnd), rnd);
+        return sampled(n, rnd, true);
     }
 
     /** One sample per candidate voxel, each at a random position within the voxel's cell (see {@link #drawOffGrid}). */
     public SampleSet allOffGrid(SplittableRandom rnd) {
-        return jittered(candidates, rnd);
-    }
-
-    private int[] pick(int n, SplittableRandom rnd) {
-        int[] pick = new int[n];
-        for (int s = 0; s < n; s++) {
-            pick[s] = candidates[rnd.nextInt(candidates.length)];
-        }
-        return pick;
+        return sampled(candidates.length, rnd, true);
     }
 
     /** Every candidate voxel. */
     public SampleSet all() {
-        return at(candidates);
+        return sampled(candidates.length, null, false);
     }
 
-    private SampleSet jittered(int[] flat, SplittableRandom rnd) {
+    /**
+     * {@code n} samples in blocks of {@value #BLOCK} filled on the workers: candidates in order if {@code rnd} is
+     * null, else drawn at random; each block draws from its own generator, split from {@code rnd} in block order
+     * before any work, so the samples do not depend on the number of threads.
+     */
+    private SampleSet sampled(int n, SplittableRandom rnd, boolean offGrid) {
         ImageGeometry g = level.geometry();
         int nx = g.size(0), ny = g.size(1), nz = g.size(2), nxy = nx * ny;
-        double[] pts = new double[3 * flat.length];
-        float[] vals = new float[flat.length];
+        double[] pts = new double[3 * n];
+        float[] vals = new float[n];
+        // index -> world written out (m row-major 3x4): this runs for every sample of every iteration.
         double[] m = g.indexToWorld().rowMajor3x4();
-        LinearInterpolator li = new LinearInterpolator(level.grid());
-        for (int s = 0; s < flat.length; s++) {
-            int f = flat[s];
-            int k = f / nxy, r = f - k * nxy, j = r / nx, i0 = r - j * nx;
-            double x = clamp(i0 + rnd.nextDouble() - 0.5, nx), y = clamp(j + rnd.nextDouble() - 0.5, ny),
-                    z = clamp(k + rnd.nextDouble() - 0.5, nz);
-            pts[3 * s] = m[0] * x + m[1] * y + m[2] * z + m[3];
-            pts[3 * s + 1] = m[4] * x + m[5] * y + m[6] * z + m[7];
-            pts[3 * s + 2] = m[8] * x + m[9] * y + m[10] * z + m[11];
-            vals[s] = (float) li.value(x, y, z);
+        float[] v = level.grid().values();
+        LinearInterpolator li = offGrid ? new LinearInterpolator(level.grid()) : null;
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        SplittableRandom[] r = new SplittableRandom[blocks];
+        for (int b = 0; rnd != null && b < blocks; b++) {
+            r[b] = rnd.split();
         }
+        workers.forEach(blocks, b -> {
+            SplittableRandom br = r[b];
+            int end = Math.min(n, (b + 1) * BLOCK);
+            for (int s = b * BLOCK; s < end; s++) {
+                int f = br == null ? candidates[s] : candidates[br.nextInt(candidates.length)];
+                int k = f / nxy, rest = f - k * nxy, j = rest / nx, i = rest - j * nx;
+                double x = i, y = j, z = k;
+                if (offGrid) {
+                    x = clamp(i + br.nextDouble() - 0.5, nx);
+                    y = clamp(j + br.nextDouble() - 0.5, ny);
+                    z = clamp(k + br.nextDouble() - 0.5, nz);
+                    vals[s] = (float) li.value(x, y, z);
+                } else {
+                    vals[s] = v[f];
+                }
+                pts[3 * s] = m[0] * x + m[1] * y + m[2] * z + m[3];
+                pts[3 * s + 1] = m[4] * x + m[5] * y + m[6] * z + m[7];
+                pts[3 * s + 2] = m[8] * x + m[9] * y + m[10] * z + m[11];
+            }
+        });
         return new SampleSet(pts, vals);
     }
 
     /** An index kept within the voxel centres of an axis of {@code n} voxels. */
     private static double clamp(double x, int n) {
         return x < 0 ? 0 : x > n - 1 ? n - 1 : x;
-    }
-
-    private SampleSet at(int[] flat) {
-        ImageGeometry g = level.geometry();
-        int nx = g.size(0), nxy = g.size(0) * g.size(1);
-        double[] pts = new double[3 * flat.length];
-        float[] vals = new float[flat.length];
-        // index -> world written out (m row-major 3x4): this runs for every sample of every iteration.
-        double[] m = g.indexToWorld().rowMajor3x4();
-        float[] v = level.grid().values();
-        for (int s = 0; s < flat.length; s++) {
-            int f = flat[s];
-            int k = f / nxy, r = f - k * nxy, j = r / nx, i = r - j * nx;
-            pts[3 * s] = m[0] * i + m[1] * j + m[2] * k + m[3];
-            pts[3 * s + 1] = m[4] * i + m[5] * j + m[6] * k + m[7];
-            pts[3 * s + 2] = m[8] * i + m[9] * j + m[10] * k + m[11];
-            vals[s] = v[f];
-        }
-        return new SampleSet(pts, vals);
     }
 }

@@ -73,7 +73,7 @@ public final class Registration {
             int[][] ff = GaussianPyramid.factors(fixed.geometry(), s.levels());
             int[][] mf = GaussianPyramid.factors(moving.geometry(), s.levels());
             PyramidLevel fixedFull = GaussianPyramid.level(fixed.geometry(), fv, ff[s.levels() - 1], workers);
-            FixedSampler finest = new FixedSampler(fixedFull, s.fixedMask(), s.roi());
+            FixedSampler finest = new FixedSampler(fixedFull, s.fixedMask(), s.roi(), workers);
             if (finest.candidateCount() == 0) {
                 throw new RegistrationException("the fixed-image mask and ROI together select no voxel of '"
                         + fixed.metadata().name()
@@ -90,7 +90,7 @@ public final class Registration {
             AffineMap pre = s.initialTransform() == null ? AffineMap.identity() : s.initialTransform();
             for (int l = 0; l < s.levels(); l++) {
                 FixedSampler sampler = l == s.levels() - 1 ? finest
-                        : new FixedSampler(fp.get(l), s.fixedMask(), s.roi());
+                        : new FixedSampler(fp.get(l), s.fixedMask(), s.roi(), workers);
                 if (sampler.candidateCount() == 0) {
                     sampler = finest;
                 }

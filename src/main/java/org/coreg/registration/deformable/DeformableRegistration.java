@@ -93,7 +93,7 @@ public final class DeformableRegistration {
             List<PyramidLevel> fp = GaussianPyramid.build(fixed.geometry(), fv, levels, workers);
             checkCancel("building the image pyramids");
             List<PyramidLevel> mp = GaussianPyramid.build(moving.geometry(), mv, levels, workers);
-            FixedSampler finest = new FixedSampler(fp.get(levels - 1), s.fixedMask(), s.roi());
+            FixedSampler finest = new FixedSampler(fp.get(levels - 1), s.fixedMask(), s.roi(), workers);
             if (finest.candidateCount() == 0) {
                 throw new RegistrationException("the fixed-image mask and ROI together select no voxel of '"
                         + fixed.metadata().name() + "'; enlarge the ROI or check that the mask lies on the fixed image");
@@ -105,7 +105,8 @@ public final class DeformableRegistration {
                 double spacing = bspline.gridSpacingMm() * Math.pow(2, levels - 1 - l);
                 ImageGeometry grid = ControlGrid.layout(fixed.geometry(), s.roi(), affine, spacing);
                 def = def == null ? new BSplineDeformation(grid) : ControlGrid.refine(def, grid);
-                FixedSampler sampler = l == levels - 1 ? finest : new FixedSampler(fp.get(l), s.fixedMask(), s.roi());
+                FixedSampler sampler = l == levels - 1 ? finest
+                        : new FixedSampler(fp.get(l), s.fixedMask(), s.roi(), workers);
                 if (sampler.candidateCount() == 0) {
                     sampler = finest;
                 }
