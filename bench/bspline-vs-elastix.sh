@@ -5,7 +5,8 @@
 # 8 mm; see src/test/java/org/coreg/registration/deformable/MultimodalCase.java). elastix runs bench/elastix-rigid.txt,
 # bench/elastix-affine.txt and bench/elastix-bspline.txt (20 mm final grid, 4 levels, 250 x 3000 samples per level);
 # Coreg runs its defaults (rigid, affine, B-spline with the same numbers) as a user runs it, `bin/coreg register
-# --stages rigid,affine,bspline`, a fresh JVM per run (launcher, start-up, reading and writing included).
+# --stages rigid,affine,bspline --seed i` for run i, a fresh JVM per run (launcher, start-up, reading and writing
+# included; the seeds show the spread over random sample streams, elastix runs its fixed default seed).
 # Both results are scored by the same Java code reading their transform files (Coreg's ITK .tfm, elastix's
 # TransformParameters.2.txt chain): mean residual displacement inside the head (mm) and minimum Jacobian determinant
 # on the fixed grid (central differences). Reports medians of wall time, peak RSS (/usr/bin/time -v), error and
@@ -31,7 +32,7 @@ for i in $(seq 1 "$runs"); do
   opt=()
   if [ -n "${BSPLINE_OPTIMIZER:-}" ]; then opt=(--bspline-optimizer "$BSPLINE_OPTIMIZER"); fi
   /usr/bin/time -v -o "$w/time-coreg-$i.txt" bin/coreg register --fixed "$w/fixed.mha" --moving "$w/moving.mha" \
-    --stages rigid,affine,bspline "${opt[@]}" --out-transform "$w/coreg-$i.tfm" > "$w/log-coreg-$i.txt" 2>&1
+    --stages rigid,affine,bspline --seed "$i" "${opt[@]}" --out-transform "$w/coreg-$i.tfm" > "$w/log-coreg-$i.txt" 2>&1
   rm -rf "$w/elastix-$i"; mkdir -p "$w/elastix-$i"
   /usr/bin/time -v -o "$w/time-elastix-$i.txt" elastix -f "$w/fixed.mha" -m "$w/moving.mha" \
     -p bench/elastix-rigid.txt -p bench/elastix-affine.txt -p bench/elastix-bspline.txt -out "$w/elastix-$i" >/dev/null

@@ -8,6 +8,7 @@
 # --out-transform T.tfm`, a fresh JVM per run (the launcher, JVM start-up, reading the files and writing the transform
 # included), once with bin/coreg's defaults ("coreg": its JVM flags and start-up cache) and once with the JVM's own
 # defaults ("coreg-jvm-defaults", COREG_JAVA_OPTS= and no cache).
+# Coreg's run i uses --seed i (elastix runs its fixed default seed).
 # Reports median wall time, median peak RSS (/usr/bin/time -v) and the worst error at the 8 corners of the T1's
 # brain box (mni) or of a 120 mm cube (phantom), in mm vs the known transform, for both, and the time ratios.
 # Usage: bench/register-vs-elastix.sh [RUNS]   (default 5; needs elastix and ../shared/data or $COREG_SHARED_DATA)
@@ -27,7 +28,8 @@ jbin=$(bin/with-jdk25 bash -c 'command -v java')
 echo "bin/coreg default JVM flags: $(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' bin/coreg)"
 for pair in mni phantom; do
   for i in $(seq 1 "$runs"); do
-    reg=(register --fixed "$w/$pair-fixed.mha" --moving "$w/$pair-moving.mha")
+    # Run i uses --seed i: the accuracy columns then show the spread over random sample streams, not one stream.
+    reg=(register --fixed "$w/$pair-fixed.mha" --moving "$w/$pair-moving.mha" --seed "$i")
     /usr/bin/time -v -o "$w/$pair-time-coreg-$i.txt" bin/coreg "${reg[@]}" --out-transform "$w/$pair-coreg-$i.tfm" \
       >/dev/null
     COREG_JAVA_OPTS= /usr/bin/time -v -o "$w/$pair-time-coreg-jvm-defaults-$i.txt" bin/coreg "${reg[@]}" \

@@ -25,6 +25,7 @@ final class MattesGradient {
                                int[] mFloor, double[] mFrac, double[] gWorld, double[] logRatio, int bins,
                                double coef, Workers workers) {
         int np = t.parameterCount();
+        NodeWeightedTransform nodal = t instanceof NodeWeightedTransform nw ? nw : null;
         SparseJacobianTransform sparse = t instanceof SparseJacobianTransform sj ? sj : null;
         int k = sparse != null ? sparse.jacobianSupport() : np;
         boolean moved = !pre.equals(AffineMap.identity());
@@ -38,6 +39,7 @@ final class MattesGradient {
                 idx[q] = q;
             }
             double[] jac = new double[3 * k];
+            double[] weight = new double[k];
             double[] x = new double[3];
             double[] kd = new double[4];
             int from = (int) ((long) n * gi / groups), to = (int) ((long) n * (gi + 1) / groups);
@@ -55,6 +57,19 @@ final class MattesGradient {
                 x[2] = pts[3 * s + 2];
                 if (moved) {
                     pre.apply(x, x);
+                }
+                if (nodal != null) {
+                    // Jacobian = weight * identity per node: each node's x, y, z coefficients take one product each.
+                    int stride = nodal.axisStride();
+                    int m = nodal.nodeWeights(x, idx, weight);
+                    for (int q = 0; q < m; q++) {
+                        double cw = c * weight[q];
+                        int node = idx[q];
+                        g[node] -= cw * gx;
+                        g[node + stride] -= cw * gy;
+                        g[node + 2 * stride] -= cw * gz;
+                    }
+                    continue;
                 }
                 if (sparse != null) {
                     sparse.sparseJacobian(x, idx, jac);

@@ -4,7 +4,7 @@ import org.coreg.image.interpolation.CubicBSplineBasis;
 
 import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
-import org.coreg.registration.SparseJacobianTransform;
+import org.coreg.registration.NodeWeightedTransform;
 import org.coreg.transform.BSplineTransform;
 import org.coreg.transform.Direction;
 
@@ -15,7 +15,7 @@ import org.coreg.transform.Direction;
  * {@link #toTransform()} is exact; outside the region where all 4x4x4 supporting nodes exist the map is the identity,
  * as in ITK and {@link BSplineTransform}. Each point depends on 64 nodes, 192 parameters ({@link #jacobianSupport()}).
  */
-public final class BSplineDeformation implements SparseJacobianTransform {
+public final class BSplineDeformation implements NodeWeightedTransform {
     static final int SUPPORT = 192;
 
     private final ImageGeometry grid;
@@ -154,6 +154,36 @@ public final class BSplineDeformation implements SparseJacobianTransform {
                 }
             }
         }
+    }
+
+    @Override
+    public int axisStride() {
+        return block;
+    }
+
+    @Override
+    public int nodeWeights(double[] x, int[] nodes, double[] weights) {
+        double[] ci = new double[3];
+        if (!gridIndex(x, ci)) {
+            return 0;
+        }
+        int sx = (int) ci[0] - 1, sy = (int) ci[1] - 1, sz = (int) ci[2] - 1;
+        double[] wx = new double[4], wy = new double[4], wz = new double[4];
+        CubicBSplineBasis.weights(ci[0] - sx - 1, wx);
+        CubicBSplineBasis.weights(ci[1] - sy - 1, wy);
+        CubicBSplineBasis.weights(ci[2] - sz - 1, wz);
+        int m = 0;
+        for (int k = 0; k < 4; k++) {
+            for (int j = 0; j < 4; j++) {
+                double wjk = wz[k] * wy[j];
+                int row = sx + nx * (sy + j + ny * (sz + k));
+                for (int i = 0; i < 4; i++, m++) {
+                    nodes[m] = row + i;
+                    weights[m] = wjk * wx[i];
+                }
+            }
+        }
+        return m;
     }
 
     @Override

@@ -98,27 +98,29 @@ public final class FoldingCheck {
     private static double[] gridJacobian(double[] ci, double[] c, int[] gs, double[][] w, double[][] dw, double[] d,
                                          double[] w2g, double[] out) {
         int nx = gs[0], ny = gs[1], block = gs[0] * gs[1] * gs[2];
-        int[] s = new int[3];
-        for (int a = 0; a < 3; a++) {
-            s[a] = (int) ci[a] - 1;
-            CubicBSplineBasis.weights(ci[a] - s[a] - 1, w[a]);
-            CubicBSplineBasis.derivatives(ci[a] - s[a] - 1, dw[a]);
-        }
+        int s0 = (int) ci[0] - 1, s1 = (int) ci[1] - 1, s2 = (int) ci[2] - 1;
+        CubicBSplineBasis.weights(ci[0] - s0 - 1, w[0]);
+        CubicBSplineBasis.derivatives(ci[0] - s0 - 1, dw[0]);
+        CubicBSplineBasis.weights(ci[1] - s1 - 1, w[1]);
+        CubicBSplineBasis.derivatives(ci[1] - s1 - 1, dw[1]);
+        CubicBSplineBasis.weights(ci[2] - s2 - 1, w[2]);
+        CubicBSplineBasis.derivatives(ci[2] - s2 - 1, dw[2]);
         java.util.Arrays.fill(d, 0);
+        // Separable: contract each row of four nodes along x first (value and x-derivative weights), then weight the
+        // row by its y and z factors; half the products of summing the 64 nodes' 3-D weights one by one.
+        double[] wx = w[0], dx = dw[0];
         for (int k = 0; k < 4; k++) {
             for (int j = 0; j < 4; j++) {
-                int row = s[0] + nx * (s[1] + j + ny * (s[2] + k));
-                for (int i = 0; i < 4; i++) {
-                    double b0 = dw[0][i] * w[1][j] * w[2][k];
-                    double b1 = w[0][i] * dw[1][j] * w[2][k];
-                    double b2 = w[0][i] * w[1][j] * dw[2][k];
-                    int n = row + i;
-                    for (int e = 0; e < 3; e++) {
-                        double ce = c[n + e * block];
-                        d[3 * e] += ce * b0;
-                        d[3 * e + 1] += ce * b1;
-                        d[3 * e + 2] += ce * b2;
-                    }
+                double wjk = w[1][j] * w[2][k], djk = dw[1][j] * w[2][k], jdk = w[1][j] * dw[2][k];
+                int row = s0 + nx * (s1 + j + ny * (s2 + k));
+                for (int e = 0; e < 3; e++) {
+                    int n = row + e * block;
+                    double c0 = c[n], c1 = c[n + 1], c2 = c[n + 2], c3 = c[n + 3];
+                    double sw = c0 * wx[0] + c1 * wx[1] + c2 * wx[2] + c3 * wx[3];
+                    double sd = c0 * dx[0] + c1 * dx[1] + c2 * dx[2] + c3 * dx[3];
+                    d[3 * e] += sd * wjk;
+                    d[3 * e + 1] += sw * djk;
+                    d[3 * e + 2] += sw * jdk;
                 }
             }
         }

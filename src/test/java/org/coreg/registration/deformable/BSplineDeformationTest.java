@@ -56,6 +56,42 @@ class BSplineDeformationTest {
     }
 
     @Test
+    void nodeWeightsAreTheSparseJacobianPerNodeAndAxis() {
+        BSplineDeformation d = Deformations.random(OBLIQUE, 25, 5, 3);
+        SplittableRandom r = new SplittableRandom(4);
+        int[] params = new int[BSplineDeformation.SUPPORT];
+        double[] jac = new double[3 * BSplineDeformation.SUPPORT];
+        int[] nodes = new int[BSplineDeformation.SUPPORT / 3];
+        double[] weights = new double[BSplineDeformation.SUPPORT / 3];
+        int inside = 0;
+        for (int i = 0; i < 500; i++) {
+            double[] p = randomPoint(r, 90);
+            d.sparseJacobian(p, params, jac);
+            int m = d.nodeWeights(p, nodes, weights);
+            // Sum the sparse Jacobian per (parameter, axis) and compare with weight * identity.
+            java.util.Map<Long, Double> fromJacobian = new java.util.HashMap<>();
+            for (int q = 0; q < BSplineDeformation.SUPPORT; q++) {
+                for (int a = 0; a < 3; a++) {
+                    if (jac[3 * q + a] != 0) {
+                        fromJacobian.merge(params[q] * 3L + a, jac[3 * q + a], Double::sum);
+                    }
+                }
+            }
+            java.util.Map<Long, Double> fromWeights = new java.util.HashMap<>();
+            for (int q = 0; q < m; q++) {
+                for (int a = 0; a < 3; a++) {
+                    if (weights[q] != 0) {
+                        fromWeights.merge((nodes[q] + (long) a * d.axisStride()) * 3L + a, weights[q], Double::sum);
+                    }
+                }
+            }
+            assertThat(fromWeights).isEqualTo(fromJacobian);
+            inside += m > 0 ? 1 : 0;
+        }
+        assertThat(inside).isGreaterThan(100);
+    }
+
+    @Test
     void sparseJacobianIsTheExactDerivativeOfTheLinearMap() {
         BSplineDeformation d = Deformations.random(OBLIQUE, 25, 5, 3);
         SplittableRandom r = new SplittableRandom(2);
