@@ -6,7 +6,8 @@ import org.coreg.image.interpolation.CubicBSplineBasis;
 /**
  * The second pass of the Mattes MI gradient, once the joint histogram is known: each sample adds
  * {@code -coef(sample) * dot(moving gradient, d point / d parameter)} to the parameters that move it, all of them for
- * a dense transform (rigid, affine), the 64 control points around it for a {@link SparseJacobianTransform}. Samples
+ * a dense transform (rigid, affine), the 64 control points around it for a {@link NodeWeightedTransform} (a
+ * B-spline; any other transform goes through its dense {@link ParametricTransform#jacobian}). Samples
  * are split into a fixed number of groups, each summing into its own array on a worker thread; the groups are added
  * in order, so the result does not depend on the number of threads.
  */
@@ -26,20 +27,16 @@ final class MattesGradient {
                                double coef, Workers workers) {
         int np = t.parameterCount();
         NodeWeightedTransform nodal = t instanceof NodeWeightedTransform nw ? nw : null;
-        SparseJacobianTransform sparse = t instanceof SparseJacobianTransform sj ? sj : null;
-        int k = sparse != null ? sparse.jacobianSupport() : np;
+        int k = nodal != null ? nodal.jacobianSupport() / 3 : np;
         boolean moved = !pre.equals(AffineMap.identity());
         int groups = Math.min(GROUPS, Math.max(1, n));
         double[][] part = new double[groups][];
         double[] pts = samples.points();
         workers.forEach(groups, gi -> {
             double[] g = new double[np];
-            int[] idx = new int[k];
-            for (int q = 0; q < k; q++) {
-                idx[q] = q;
-            }
-            double[] jac = new double[3 * k];
-            double[] weight = new double[k];
+            int[] idx = nodal != null ? new int[k] : null;
+            double[] jac = nodal != null ? null : new double[3 * k];
+            double[] weight = nodal != null ? new double[k] : null;
             double[] x = new double[3];
             double[] kd = new double[4];
             int from = (int) ((long) n * gi / groups), to = (int) ((long) n * (gi + 1) / groups);
@@ -71,15 +68,11 @@ final class MattesGradient {
                     }
                     continue;
                 }
-                if (sparse != null) {
-                    sparse.sparseJacobian(x, idx, jac);
-                } else {
-                    t.jacobian(x, jac);
-                }
-                for (int q = 0; q < k; q++) {
-                    double d = gx * jac[3 * q] + gy * jac[3 * q + 1] + gz * jac[3 * q + 2];
+                t.jacobian(x, jac);
+                for (int p = 0; p < np; p++) {
+                    double d = gx * jac[3 * p] + gy * jac[3 * p + 1] + gz * jac[3 * p + 2];
                     if (d != 0) {
-                        g[idx[q]] -= c * d;
+                        g[p] -= c * d;
                     }
                 }
             }

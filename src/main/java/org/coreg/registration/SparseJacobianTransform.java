@@ -2,8 +2,9 @@ package org.coreg.registration;
 
 /**
  * A parametric transform whose mapped point depends, at any one point, on only a few of its many parameters (a
- * B-spline's 64 control points). {@link MattesMutualInformation} uses {@link #sparseJacobian} instead of the dense
- * {@link #jacobian}, so the cost of a gradient grows with the number of samples, not with the number of parameters.
+ * B-spline's 64 control points), with that non-zero part of its Jacobian. {@link MattesMutualInformation}'s gradient
+ * uses the still narrower {@link NodeWeightedTransform} form, so the cost of a gradient grows with the number of
+ * samples, not with the number of parameters.
  */
 public interface SparseJacobianTransform extends ParametricTransform {
     /** How many parameters can affect one point (the length of the index list {@link #sparseJacobian} fills). */
