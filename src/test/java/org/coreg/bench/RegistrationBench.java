@@ -40,6 +40,9 @@ public final class RegistrationBench {
             AffineMap truth = AffineMap.of(rot, new double[] {c[0] - rc[0] + 24, c[1] - rc[1] - 24, c[2] - rc[2] + 20.78});
             writeMha(t1, out.resolve("mni-fixed.mha"));
             writeMha(moved(ct, truth), out.resolve("mni-moving.mha"));
+            // The CT where the template puts it: each tool's answer on this pair is its own MI optimum, against which
+            // its answer on the moved pair is checked (the pair's MI optimum is not the identity).
+            writeMha(ct, out.resolve("mni-unmoved.mha"));
             Files.writeString(out.resolve("mni-truth.txt"), numbers(truth));
             Files.writeString(out.resolve("mni-corners.txt"), brainBoxCorners(t1));
             // The synthetic head phantom: exact ground truth (an MR-like and a CT-like rendering, 12 deg / 14 mm).
