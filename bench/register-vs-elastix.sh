@@ -49,6 +49,15 @@ for pair in mni phantom; do
     fi
   done
 done
+# The same registrations as one `coreg batch` (one process for all runs; seeds 1..RUNS).
+for pair in mni phantom; do
+  : > "$w/$pair-batch.txt"
+  for i in $(seq 1 "$runs"); do
+    echo "register --fixed $w/$pair-fixed.mha --moving $w/$pair-moving.mha --seed $i --out-transform $w/$pair-batch-$i.tfm" \
+      >> "$w/$pair-batch.txt"
+  done
+  /usr/bin/time -v -o "$w/$pair-time-batch.txt" bin/coreg batch "$w/$pair-batch.txt" >/dev/null 2>&1
+done
 for pair in mni phantom; do
 "$jbin" -cp "$cp" org.coreg.bench.RegistrationBench warm "$w" "$pair" "$((runs + 1))" > "$w/$pair-warm.txt"
 python3 - "$w" "$runs" "$pair" <<'PY'
@@ -135,6 +144,9 @@ for tool, (t, c, r, e, emax, own) in rows.items():
     print(f"| {tool} | {t:.2f} | {c:.2f} | {r:.0f} | {e:.2f} | {emax:.2f} | {o} |")
 warm = float(open(f"{w}/{pair}-warm.txt").read())
 print(f"| coreg, registration only, warm JVM (median of runs 2..{runs + 1} in one process) | {warm:.2f} | | | | | |")
+batch = tv(f"{w}/{pair}-time-batch.txt")[0]
+print(f"| coreg batch: all {runs} registrations in one `coreg batch` process, per job | {batch / runs:.2f} | | | | | |")
+print(f"ratio coreg batch per job/elastix: wall time {batch / runs / rows['elastix'][0]:.2f}")
 for tool in ("coreg", "coreg-jvm-defaults"):
     print(f"ratio {tool}/elastix: wall time {rows[tool][0] / rows['elastix'][0]:.2f}, "
           f"CPU time {rows[tool][1] / rows['elastix'][1]:.2f}")

@@ -36,6 +36,7 @@ public final class CoregCommand implements Runnable {
         m.put("resample", ResampleCommand::new);
         m.put("harden", HardenCommand::new);
         m.put("register", RegisterCommand::new);
+        m.put("batch", BatchCommand::new);
         return m;
     }
 
