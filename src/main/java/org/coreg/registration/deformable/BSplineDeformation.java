@@ -128,30 +128,15 @@ public final class BSplineDeformation implements NodeWeightedTransform {
 
     @Override
     public void sparseJacobian(double[] x, int[] params, double[] jac) {
-        double[] ci = new double[3];
         java.util.Arrays.fill(jac, 0, 3 * SUPPORT, 0);
-        if (!gridIndex(x, ci)) {
-            java.util.Arrays.fill(params, 0, SUPPORT, 0);
-            return;
-        }
-        int sx = (int) ci[0] - 1, sy = (int) ci[1] - 1, sz = (int) ci[2] - 1;
-        double[] wx = new double[4], wy = new double[4], wz = new double[4];
-        CubicBSplineBasis.weights(ci[0] - sx - 1, wx);
-        CubicBSplineBasis.weights(ci[1] - sy - 1, wy);
-        CubicBSplineBasis.weights(ci[2] - sz - 1, wz);
-        int m = 0;
-        for (int k = 0; k < 4; k++) {
-            for (int j = 0; j < 4; j++) {
-                double wjk = wz[k] * wy[j];
-                int row = sx + nx * (sy + j + ny * (sz + k));
-                for (int i = 0; i < 4; i++, m++) {
-                    double w = wjk * wx[i];
-                    int n = row + i;
-                    for (int d = 0; d < 3; d++) {
-                        params[3 * m + d] = n + d * block;
-                        jac[3 * (3 * m + d) + d] = w;
-                    }
-                }
+        java.util.Arrays.fill(params, 0, SUPPORT, 0);
+        int[] nodes = new int[SUPPORT / 3];
+        double[] weights = new double[SUPPORT / 3];
+        int m = nodeWeights(x, nodes, weights);
+        for (int q = 0; q < m; q++) {
+            for (int d = 0; d < 3; d++) {
+                params[3 * q + d] = nodes[q] + d * block;
+                jac[3 * (3 * q + d) + d] = weights[q];
             }
         }
     }
