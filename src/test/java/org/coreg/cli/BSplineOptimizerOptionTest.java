@@ -2,8 +2,6 @@ package org.coreg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
@@ -20,7 +18,6 @@ import org.coreg.transform.Direction;
 import org.coreg.transform.SpatialTransform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code coreg register --stages ...,bspline --bspline-optimizer sgd|lbfgs}. */
 class BSplineOptimizerOptionTest {
@@ -29,16 +26,6 @@ class BSplineOptimizerOptionTest {
 
     @TempDir
     Path dir;
-
-    private static String[] run(String... args) {
-        CommandLine cl = CoregCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new String[] {String.valueOf(status), out.toString(), err.toString()};
-    }
 
     private Path[] writePair() throws Exception {
         BSplineDeformation truth = Deformations.random(GRID, 40, 8, 7);
@@ -58,11 +45,11 @@ class BSplineOptimizerOptionTest {
         Path[] p = writePair();
         Path tfm = dir.resolve("t.tfm");
         Path log = dir.resolve("log.csv");
-        String[] r = run("register", "--fixed", p[0].toString(), "--moving", p[1].toString(), "--stages",
+        CliRun r = CliRun.run("register", "--fixed", p[0].toString(), "--moving", p[1].toString(), "--stages",
                 "rigid,bspline", "--grid-spacing", "40", "--bspline-optimizer", "lbfgs", "--out-transform",
                 tfm.toString(), "--metric-log", log.toString());
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-        assertThat(r[1]).contains("wrote " + tfm).contains("B-spline");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote " + tfm).contains("B-spline");
         SpatialTransform t = TransformFiles.read(tfm);
         assertThat(t.direction()).isEqualTo(Direction.FIXED_TO_MOVING);
         assertThat(t).isInstanceOf(CompositeTransform.class);
@@ -76,11 +63,11 @@ class BSplineOptimizerOptionTest {
     @Test
     void anUnknownOptimiserIsRefusedByNameBeforeAnyWork() throws Exception {
         Path tfm = dir.resolve("t.tfm");
-        String[] r = run("register", "--fixed", dir.resolve("absent-fixed.nrrd").toString(), "--moving",
+        CliRun r = CliRun.run("register", "--fixed", dir.resolve("absent-fixed.nrrd").toString(), "--moving",
                 dir.resolve("absent-moving.nrrd").toString(), "--stages", "rigid,bspline", "--bspline-optimizer",
                 "newton", "--out-transform", tfm.toString());
-        assertThat(r[0]).isEqualTo("1");
-        assertThat(r[2]).contains("--bspline-optimizer").contains("sgd or lbfgs").contains("'newton'");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("--bspline-optimizer").contains("sgd or lbfgs").contains("'newton'");
         assertThat(tfm).doesNotExist();
     }
 }

@@ -2,8 +2,6 @@ package org.coreg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
@@ -19,7 +17,6 @@ import org.coreg.transform.Direction;
 import org.coreg.transform.SpatialTransform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code coreg register --stages rigid,affine,bspline}: flags, outputs, refusals. */
 class DeformableRegisterCommandTest {
@@ -28,16 +25,6 @@ class DeformableRegisterCommandTest {
 
     @TempDir
     Path dir;
-
-    private static String[] run(String... args) {
-        CommandLine cl = CoregCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new String[] {String.valueOf(status), out.toString(), err.toString()};
-    }
 
     private Path[] writePair() throws Exception {
         BSplineDeformation truth = Deformations.random(GRID, 40, 8, 7);
@@ -59,12 +46,12 @@ class DeformableRegisterCommandTest {
         Path tp = dir.resolve("TransformParameters.txt");
         Path jac = dir.resolve("jacobian.nrrd");
         Path img = dir.resolve("registered.nrrd");
-        String[] r = run("register", "--fixed", p[0].toString(), "--moving", p[1].toString(), "--stages",
+        CliRun r = CliRun.run("register", "--fixed", p[0].toString(), "--moving", p[1].toString(), "--stages",
                 "rigid,affine,bspline", "--grid-spacing", "30", "--bending-weight", "0.5", "--out-transform",
                 tfm.toString(), "--out-elastix", tp.toString(), "--out-jacobian", jac.toString(), "--out-image",
                 img.toString());
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-        assertThat(r[1]).contains("wrote " + tfm).contains("B-spline").contains("Jacobian determinant min");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote " + tfm).contains("B-spline").contains("Jacobian determinant min");
         SpatialTransform t = TransformFiles.read(tfm);
         assertThat(t.direction()).isEqualTo(Direction.FIXED_TO_MOVING);
         assertThat(t).isInstanceOf(CompositeTransform.class);
@@ -82,20 +69,20 @@ class DeformableRegisterCommandTest {
     void refusesAMatrixFileForADeformationAndAJacobianMapWithoutTheBSplineStage() throws Exception {
         Path[] p = writePair();
         Path mat = dir.resolve("t.mat4");
-        String[] r = run("register", "--fixed", p[0].toString(), "--moving", p[1].toString(), "--stages",
+        CliRun r = CliRun.run("register", "--fixed", p[0].toString(), "--moving", p[1].toString(), "--stages",
                 "rigid,bspline", "--out-transform", mat.toString());
-        assertThat(r[0]).isNotEqualTo("0");
-        assertThat(r[2]).contains("--out-transform").contains(".tfm");
+        assertThat(r.status()).isNotZero();
+        assertThat(r.err()).contains("--out-transform").contains(".tfm");
         assertThat(mat).doesNotExist();
         Path jac = dir.resolve("j.nrrd");
-        r = run("register", "--fixed", p[0].toString(), "--moving", p[1].toString(), "--out-transform",
+        r = CliRun.run("register", "--fixed", p[0].toString(), "--moving", p[1].toString(), "--out-transform",
                 dir.resolve("x.tfm").toString(), "--out-jacobian", jac.toString());
-        assertThat(r[0]).isNotEqualTo("0");
-        assertThat(r[2]).contains("--out-jacobian").contains("bspline");
+        assertThat(r.status()).isNotZero();
+        assertThat(r.err()).contains("--out-jacobian").contains("bspline");
         assertThat(jac).doesNotExist();
-        r = run("register", "--fixed", p[0].toString(), "--moving", p[1].toString(), "--stages", "rigid,bspline",
+        r = CliRun.run("register", "--fixed", p[0].toString(), "--moving", p[1].toString(), "--stages", "rigid,bspline",
                 "--grid-spacing", "-5", "--out-transform", dir.resolve("y.tfm").toString());
-        assertThat(r[0]).isNotEqualTo("0");
-        assertThat(r[2]).contains("grid spacing").contains("-5");
+        assertThat(r.status()).isNotZero();
+        assertThat(r.err()).contains("grid spacing").contains("-5");
     }
 }
