@@ -6,7 +6,7 @@ import org.coreg.image.AffineMap;
  * Affine transform about a fixed centre {@code c} (LPS mm): {@code y = A (x - c) + c + t}. Parameters: the nine
  * entries of {@code A} row-major, then {@code t} in mm. Maps fixed to moving.
  */
-public final class AffineTransform implements ParametricTransform {
+public final class AffineTransform implements AffineFamilyTransform {
     private final double[] centre;
     private final double[] p = new double[12];
 
@@ -76,11 +76,6 @@ public final class AffineTransform implements ParametricTransform {
             jac[3 * (3 * row + 2) + row] = u2;
             jac[3 * (9 + row) + row] = 1;
         }
-    }
-
-    @Override
-    public boolean isAffine() {
-        return true;
     }
 
     @Override

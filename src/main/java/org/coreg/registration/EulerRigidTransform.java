@@ -7,7 +7,7 @@ import org.coreg.image.AffineMap;
  * {@code R = Rz(az) Ry(ay) Rx(ax)}. Parameters: {@code ax, ay, az} in radians, then {@code tx, ty, tz} in mm.
  * Maps fixed to moving.
  */
-public final class EulerRigidTransform implements ParametricTransform {
+public final class EulerRigidTransform implements AffineFamilyTransform {
     private final double[] centre;
     private final double[] p = new double[6];
     private double[] r = new double[9];
@@ -98,11 +98,6 @@ public final class EulerRigidTransform implements ParametricTransform {
         out[at] = d[0] * a + d[1] * b + d[2] * c;
         out[at + 1] = d[3] * a + d[4] * b + d[5] * c;
         out[at + 2] = d[6] * a + d[7] * b + d[8] * c;
-    }
-
-    @Override
-    public boolean isAffine() {
-        return true;
     }
 
     @Override

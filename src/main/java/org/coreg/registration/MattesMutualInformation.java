@@ -71,7 +71,8 @@ public final class MattesMutualInformation implements ImageMetric {
         int[] mFloor = new int[n];
         double[] mFrac = new double[n];
         // An affine transform folds with the initial map and world->index into one affine map per evaluation.
-        AffineMap toIndex = transform.isAffine() ? worldToIndex.after(transform.toAffineMap()).after(pre) : null;
+        AffineMap toIndex = transform instanceof AffineFamilyTransform
+                ? worldToIndex.after(transform.toAffineMap()).after(pre) : null;
         double[] gWorld = withGradient ? new double[3 * n] : null;
         double[][] hist = new double[chunks][bins * bins];
         int[] valid = new int[chunks];

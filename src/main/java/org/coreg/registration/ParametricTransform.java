@@ -25,13 +25,8 @@ public interface ParametricTransform {
      */
     void jacobian(double[] x, double[] jac);
 
-    /** The current map as an affine map of LPS mm (fixed to moving); only for {@link #isAffine()} transforms. */
+    /** The current map as an affine map of LPS mm (fixed to moving); only for {@link AffineFamilyTransform}s. */
     AffineMap toAffineMap();
-
-    /** True if the map is affine for every parameter vector (rigid, similarity, affine), so metrics may fold it. */
-    default boolean isAffine() {
-        return false;
-    }
 
     /** An independent copy with the same parameters and centre. */
     ParametricTransform copy();

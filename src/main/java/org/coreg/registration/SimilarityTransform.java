@@ -8,7 +8,7 @@ import org.coreg.image.AffineMap;
  * Parameters: {@code ax, ay, az} in radians, {@code tx, ty, tz} in mm, then the scale {@code s} (1 = none). Maps
  * fixed to moving.
  */
-public final class SimilarityTransform implements ParametricTransform {
+public final class SimilarityTransform implements AffineFamilyTransform {
     private final EulerRigidTransform rotation;
     private final double[] centre;
     private double scale = 1;
@@ -98,11 +98,6 @@ public final class SimilarityTransform implements ParametricTransform {
         jac[18] = r[0] * a + r[1] * b + r[2] * c;
         jac[19] = r[3] * a + r[4] * b + r[5] * c;
         jac[20] = r[6] * a + r[7] * b + r[8] * c;
-    }
-
-    @Override
-    public boolean isAffine() {
-        return true;
     }
 
     @Override
