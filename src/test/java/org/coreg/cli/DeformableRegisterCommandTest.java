@@ -3,14 +3,10 @@ package org.coreg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
 import org.coreg.image.Volume;
 import org.coreg.io.ImageFormats;
 import org.coreg.io.transform.TransformFiles;
-import org.coreg.registration.deformable.BSplineDeformation;
-import org.coreg.registration.deformable.Deformations;
-import org.coreg.transform.AffineTransform;
 import org.coreg.transform.BSplineTransform;
 import org.coreg.transform.CompositeTransform;
 import org.coreg.transform.Direction;
@@ -27,16 +23,7 @@ class DeformableRegisterCommandTest {
     Path dir;
 
     private Path[] writePair() throws Exception {
-        BSplineDeformation truth = Deformations.random(GRID, 40, 8, 7);
-        Volume fixed = Deformations.render(GRID, truth.toTransform(),
-                org.coreg.registration.deformable.SyntheticBSplineRecoveryTestAccess::textured, "fixed");
-        Volume moving = Deformations.render(GRID, AffineTransform.fixedToMoving(AffineMap.identity()),
-                org.coreg.registration.deformable.SyntheticBSplineRecoveryTestAccess::textured, "moving");
-        Path f = dir.resolve("fixed.nrrd");
-        Path m = dir.resolve("moving.nrrd");
-        ImageFormats.standard().write(fixed, f);
-        ImageFormats.standard().write(moving, m);
-        return new Path[] {f, m};
+        return DeformedPairFiles.write(GRID, dir);
     }
 
     @Test
