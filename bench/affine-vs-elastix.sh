@@ -12,11 +12,8 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 w=bench-work/affine
 mkdir -p "$w"
-bin/with-jdk25 mvn -B -q -o package -DskipTests dependency:build-classpath -Dmdep.outputFile=bench-work/cp.txt \
-  >/dev/null
-bin/coreg --version >/dev/null # builds bin/coreg's start-up cache for this jar (not timed)
-cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
-jbin=$(bin/with-jdk25 bash -c 'command -v java')
+# shellcheck source=bench/prepare-coreg.sh
+. bench/prepare-coreg.sh # $cp, $jbin; the jar and its start-up cache
 "$jbin" -cp "$cp" org.coreg.registration.AffinePhantomBench prepare "$w"
 for i in $(seq 1 "$runs"); do
   /usr/bin/time -v -o "$w/time-coreg-$i.txt" bin/coreg register --fixed "$w/fixed.mha" --moving "$w/moving.mha" \

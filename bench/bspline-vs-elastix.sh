@@ -21,11 +21,8 @@ runs=${1:-3}
 data=${COREG_SHARED_DATA:-../shared/data}
 w=bench-work/bspline
 mkdir -p "$w"
-bin/with-jdk25 mvn -B -q -o package -DskipTests dependency:build-classpath -Dmdep.outputFile=bench-work/cp.txt \
-  >/dev/null
-bin/coreg --version >/dev/null # builds bin/coreg's start-up cache for this jar (not timed)
-cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
-jbin=$(bin/with-jdk25 bash -c 'command -v java')
+# shellcheck source=bench/prepare-coreg.sh
+. bench/prepare-coreg.sh # $cp, $jbin; the jar and its start-up cache
 "$jbin" -cp "$cp" org.coreg.bench.BSplineBench prepare "$data" "$w"
 rm -f "$w"/score-*.txt
 for i in $(seq 1 "$runs"); do

@@ -21,13 +21,9 @@ runs=${1:-5}
 data=${COREG_SHARED_DATA:-../shared/data}
 w=bench-work/register
 mkdir -p "$w"
-bin/with-jdk25 mvn -B -q -o package -DskipTests dependency:build-classpath -Dmdep.outputFile=bench-work/cp.txt \
-  >/dev/null
-bin/coreg --version >/dev/null # builds bin/coreg's start-up cache for this jar (not timed)
-cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
-java25() { bin/with-jdk25 java "$@"; }
-java25 -cp "$cp" org.coreg.bench.RegistrationBench prepare "$data" "$w"
-jbin=$(bin/with-jdk25 bash -c 'command -v java')
+# shellcheck source=bench/prepare-coreg.sh
+. bench/prepare-coreg.sh # $cp, $jbin; the jar and its start-up cache
+"$jbin" -cp "$cp" org.coreg.bench.RegistrationBench prepare "$data" "$w"
 echo "bin/coreg default JVM flags: $(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' bin/coreg)"
 for pair in mni phantom; do
   for i in $(seq 1 "$runs"); do
