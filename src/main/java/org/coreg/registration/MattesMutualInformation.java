@@ -86,6 +86,9 @@ public final class MattesMutualInformation implements ImageMetric {
             double[] kw = new double[4];
             double[] h = hist[c];
             int end = Math.min(n, (c + 1) * CHUNK);
+            // Counted locally: neighbouring chunks' counters share a cache line, and a per-sample increment there
+            // made the two threads fight over it.
+            int inside = 0;
             for (int s = c * CHUNK; s < end; s++) {
                 x[0] = pts[3 * s];
                 x[1] = pts[3 * s + 1];
@@ -116,7 +119,7 @@ public final class MattesMutualInformation implements ImageMetric {
                 h[row + 1] += kw[1];
                 h[row + 2] += kw[2];
                 h[row + 3] += kw[3];
-                valid[c]++;
+                inside++;
                 fBin[s] = ib;
                 mFloor[s] = fl;
                 mFrac[s] = t;
@@ -127,6 +130,7 @@ public final class MattesMutualInformation implements ImageMetric {
                     gWorld[3 * s + 2] = w[2] * g[0] + w[5] * g[1] + w[8] * g[2];
                 }
             }
+            valid[c] = inside;
         });
         double[] joint = new double[bins * bins];
         long count = 0;
