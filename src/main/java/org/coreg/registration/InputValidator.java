@@ -11,8 +11,8 @@ final class InputValidator {
     private InputValidator() {
     }
 
-    static void check(Volume fixed, Volume moving, float[] fixedValues, float[] movingValues, RegistrationSettings s)
-            throws RegistrationException {
+    /** Refuses settings that cannot run; the images are checked by {@link #checkImage}. */
+    static void checkSettings(RegistrationSettings s) throws RegistrationException {
         if (s.stages().isEmpty()) {
             throw new RegistrationException(
                     "no registration stage was asked for; ask for rigid (and optionally affine)");
@@ -31,11 +31,10 @@ final class InputValidator {
         if (s.bins() < 8 || s.bins() > 256) {
             throw new RegistrationException("the histogram needs 8 to 256 bins, found " + s.bins());
         }
-        checkImage("fixed", fixed, fixedValues, s.levels());
-        checkImage("moving", moving, movingValues, s.levels());
     }
 
-    private static void checkImage(String role, Volume v, float[] values, int levels) throws RegistrationException {
+    /** Refuses an image with non-finite or constant values, or too few voxels for the pyramid. */
+    static void checkImage(String role, Volume v, float[] values, int levels) throws RegistrationException {
         String name = v.metadata().name();
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;

@@ -1,6 +1,5 @@
 package org.coreg.registration;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -23,14 +22,81 @@ public record IntensityLimits(double min, double max) {
                 s[i] = values[r.nextInt(values.length)];
             }
         }
-        Arrays.sort(s);
-        double a = s[(int) Math.floor(lo * (n - 1))];
-        double b = s[(int) Math.ceil(hi * (n - 1))];
+        int ka = (int) Math.floor(lo * (n - 1));
+        int kb = Math.max(ka, (int) Math.ceil(hi * (n - 1)));
+        // Two selections instead of a sort: the same order statistics in linear time (a sort of 100,000 values was
+        // a tenth of a command-line registration's preparation).
+        select(s, 0, n - 1, ka);
+        double a = s[ka];
+        if (kb > ka) {
+            select(s, ka + 1, n - 1, kb);
+        }
+        double b = s[kb];
         if (b <= a) {
-            a = s[0];
-            b = s[n - 1];
+            float min = s[0], max = s[0];
+            for (float x : s) {
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+            }
+            a = min;
+            b = max;
         }
         return new IntensityLimits(a, b);
+    }
+
+    /**
+     * Rearranges {@code s[from..to]} so that {@code s[k]} holds the value a sort would put there, with no larger value
+     * before it and no smaller one after it (quickselect, median-of-three pivot; runs of equal values split evenly).
+     */
+    static void select(float[] s, int from, int to, int k) {
+        int l = from, r = to;
+        while (r - l > 16) {
+            int m = (l + r) >>> 1;
+            if (s[m] < s[l]) {
+                swap(s, l, m);
+            }
+            if (s[r] < s[l]) {
+                swap(s, l, r);
+            }
+            if (s[r] < s[m]) {
+                swap(s, m, r);
+            }
+            float pivot = s[m];
+            int i = l, j = r;
+            while (i <= j) {
+                while (s[i] < pivot) {
+                    i++;
+                }
+                while (s[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(s, i++, j--);
+                }
+            }
+            if (k <= j) {
+                r = j;
+            } else if (k >= i) {
+                l = i;
+            } else {
+                return;
+            }
+        }
+        for (int i = l + 1; i <= r; i++) {
+            float x = s[i];
+            int j = i - 1;
+            while (j >= l && s[j] > x) {
+                s[j + 1] = s[j];
+                j--;
+            }
+            s[j + 1] = x;
+        }
+    }
+
+    private static void swap(float[] s, int i, int j) {
+        float t = s[i];
+        s[i] = s[j];
+        s[j] = t;
     }
 
     /** True when the range is empty (a constant image). */

@@ -64,27 +64,19 @@ public final class Registration {
         startNanos = System.nanoTime();
         checkCancel("before start");
         RegistrationSettings s = settings;
-        float[] fv = RealValues.of(fixed);
-        float[] mv = RealValues.of(moving);
-        InputValidator.check(fixed, moving, fv, mv, s);
+        InputValidator.checkSettings(s);
         try (Workers workers = new Workers(s.threads())) {
-            List<PyramidLevel> fp = new ArrayList<>();
-            List<PyramidLevel> mp = new ArrayList<>();
-            int[][] ff = GaussianPyramid.factors(fixed.geometry(), s.levels());
-            int[][] mf = GaussianPyramid.factors(moving.geometry(), s.levels());
-            PyramidLevel fixedFull = GaussianPyramid.level(fixed.geometry(), fv, ff[s.levels() - 1], workers);
-            FixedSampler finest = new FixedSampler(fixedFull, s.fixedMask(), s.roi(), workers);
+            PreparedImage[] both = PreparedImage.both(fixed, moving, s.levels(), workers);
+            checkCancel("building the image pyramids");
+            List<PyramidLevel> fp = both[0].pyramid();
+            List<PyramidLevel> mp = both[1].pyramid();
+            IntensityLimits fl = both[0].limits();
+            IntensityLimits ml = both[1].limits();
+            FixedSampler finest = new FixedSampler(both[0].finest(), s.fixedMask(), s.roi(), workers);
             if (finest.candidateCount() == 0) {
                 throw new RegistrationException("the fixed-image mask and ROI together select no voxel of '"
                         + fixed.metadata().name()
                         + "'; enlarge the ROI or check that the mask lies on the fixed image");
-            }
-            IntensityLimits fl = IntensityLimits.robust(fv, 0.005, 0.995);
-            IntensityLimits ml = IntensityLimits.robust(mv, 0.005, 0.995);
-            for (int l = 0; l < s.levels(); l++) {
-                checkCancel("building the image pyramids");
-                fp.add(l == s.levels() - 1 ? fixedFull : GaussianPyramid.level(fixed.geometry(), fv, ff[l], workers));
-                mp.add(GaussianPyramid.level(moving.geometry(), mv, mf[l], workers));
             }
             List<LevelContext> ctx = new ArrayList<>();
             AffineMap pre = s.initialTransform() == null ? AffineMap.identity() : s.initialTransform();

@@ -9,13 +9,13 @@ import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
 import org.coreg.image.Volume;
 import org.coreg.registration.FixedSampler;
-import org.coreg.registration.GaussianPyramid;
 import org.coreg.registration.GradientDescent;
 import org.coreg.registration.IntensityLimits;
 import org.coreg.registration.IterationEvent;
 import org.coreg.registration.LevelLog;
 import org.coreg.registration.MattesMutualInformation;
 import org.coreg.registration.MetricValue;
+import org.coreg.registration.PreparedImage;
 import org.coreg.registration.PyramidLevel;
 import org.coreg.registration.Registration;
 import org.coreg.registration.RegistrationCancelledException;
@@ -76,23 +76,18 @@ public final class DeformableRegistration {
         long start = System.nanoTime();
         checkCancel("before the B-spline stage");
         RegistrationSettings s = settings;
-        float[] fv = fixed.toFloatArray();
-        float[] mv = moving.toFloatArray();
-        IntensityLimits fl = IntensityLimits.robust(fv, 0.005, 0.995);
-        IntensityLimits ml = IntensityLimits.robust(mv, 0.005, 0.995);
-        if (fl.isEmpty() || ml.isEmpty()) {
-            throw new RegistrationException("the " + (fl.isEmpty() ? "fixed image '" + fixed.metadata().name()
-                    : "moving image '" + moving.metadata().name()) + "' is constant: there is nothing to deform to");
-        }
         if (s.levels() < 1 || s.levels() > 8) {
             throw new RegistrationException("the pyramid needs 1 to 8 levels, " + s.levels() + " were asked for");
         }
         List<LevelLog> log = new ArrayList<>();
         try (Workers workers = new Workers(s.threads())) {
             int levels = s.levels();
-            List<PyramidLevel> fp = GaussianPyramid.build(fixed.geometry(), fv, levels, workers);
+            PreparedImage[] both = PreparedImage.both(fixed, moving, levels, workers);
             checkCancel("building the image pyramids");
-            List<PyramidLevel> mp = GaussianPyramid.build(moving.geometry(), mv, levels, workers);
+            List<PyramidLevel> fp = both[0].pyramid();
+            List<PyramidLevel> mp = both[1].pyramid();
+            IntensityLimits fl = both[0].limits();
+            IntensityLimits ml = both[1].limits();
             FixedSampler finest = new FixedSampler(fp.get(levels - 1), s.fixedMask(), s.roi(), workers);
             if (finest.candidateCount() == 0) {
                 throw new RegistrationException("the fixed-image mask and ROI together select no voxel of '"

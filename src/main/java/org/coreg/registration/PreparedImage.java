@@ -1,0 +1,62 @@
+package org.coreg.registration;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.coreg.image.Volume;
+
+/**
+ * One input image made ready for registration: its real values checked (finite, not constant, large enough for the
+ * pyramid), its robust intensity limits, and its Gaussian pyramid (coarsest level first, the last one the image
+ * itself, in its own LPS geometry).
+ *
+ * @param values  real voxel values (rescale applied), x fastest
+ * @param limits  the 0.5% and 99.5% quantiles, the histogram's range
+ * @param pyramid levels, coarsest first
+ */
+public record PreparedImage(float[] values, IntensityLimits limits, List<PyramidLevel> pyramid) {
+    private static final double LOW_QUANTILE = 0.005;
+    private static final double HIGH_QUANTILE = 0.995;
+
+    /** Checks and prepares one image; {@code role} ("fixed" or "moving") names it in error messages. */
+    public static PreparedImage of(String role, Volume v, int levels, Workers workers) throws RegistrationException {
+        float[] values = RealValues.of(v);
+        InputValidator.checkImage(role, v, values, levels);
+        IntensityLimits limits = IntensityLimits.robust(values, LOW_QUANTILE, HIGH_QUANTILE);
+        int[][] f = GaussianPyramid.factors(v.geometry(), levels);
+        List<PyramidLevel> pyramid = new ArrayList<>();
+        for (int l = 0; l < levels; l++) {
+            pyramid.add(GaussianPyramid.level(v.geometry(), values, f[l], workers));
+        }
+        return new PreparedImage(values, limits, List.copyOf(pyramid));
+    }
+
+    /**
+     * Prepares the fixed and the moving image side by side, one per worker thread (the two are independent and
+     * each is mostly sequential work). If both are refused, the fixed image's reason is the one reported.
+     *
+     * @return {fixed, moving}
+     */
+    public static PreparedImage[] both(Volume fixed, Volume moving, int levels, Workers workers)
+            throws RegistrationException {
+        PreparedImage[] out = new PreparedImage[2];
+        RegistrationException[] refused = new RegistrationException[2];
+        workers.forEach(2, i -> {
+            try {
+                out[i] = i == 0 ? of("fixed", fixed, levels, workers) : of("moving", moving, levels, workers);
+            } catch (RegistrationException e) {
+                refused[i] = e;
+            }
+        });
+        for (RegistrationException e : refused) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        return out;
+    }
+
+    /** The finest level: the image itself. */
+    public PyramidLevel finest() {
+        return pyramid.get(pyramid.size() - 1);
+    }
+}
