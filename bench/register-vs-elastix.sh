@@ -7,7 +7,8 @@
 # defaults (same numbers, plus its automatic global search) as a user runs it: `bin/coreg register --fixed F --moving M
 # --out-transform T.tfm`, a fresh JVM per run (the launcher, JVM start-up, reading the files and writing the transform
 # included), once with bin/coreg's defaults ("coreg": its JVM flags and start-up cache) and once with the JVM's own
-# defaults ("coreg-jvm-defaults", COREG_JAVA_OPTS= and no cache).
+# defaults ("coreg-jvm-defaults", COREG_JAVA_OPTS= and no cache), and with the other optimiser of the rigid levels
+# ("coreg-regular-step", --optimizer regular-step).
 # Coreg's run i uses --seed i (elastix runs its fixed default seed).
 # Reports median wall time, median peak RSS (/usr/bin/time -v) and the worst error at the 8 corners of the T1's
 # brain box (mni) or of a 120 mm cube (phantom), in mm vs the known transform, for both, and the time ratios. On the
@@ -33,6 +34,8 @@ for pair in mni phantom; do
       >/dev/null
     COREG_JAVA_OPTS= /usr/bin/time -v -o "$w/$pair-time-coreg-jvm-defaults-$i.txt" bin/coreg "${reg[@]}" \
       --out-transform "$w/$pair-coreg-jvm-defaults-$i.tfm" >/dev/null
+    /usr/bin/time -v -o "$w/$pair-time-coreg-regular-step-$i.txt" bin/coreg "${reg[@]}" --optimizer regular-step \
+      --out-transform "$w/$pair-coreg-regular-step-$i.tfm" >/dev/null
     rm -rf "$w/$pair-elastix-$i"; mkdir -p "$w/$pair-elastix-$i"
     /usr/bin/time -v -o "$w/$pair-time-elastix-$i.txt" elastix -f "$w/$pair-fixed.mha" -m "$w/$pair-moving.mha" \
       -p bench/elastix-rigid.txt -out "$w/$pair-elastix-$i" >/dev/null
@@ -115,7 +118,7 @@ def tv(path):
         float(re.search(r"System time \(seconds\): (\S+)", s).group(1))
     return secs, rss, cpu
 rows = {}
-for tool in ("coreg", "coreg-jvm-defaults", "elastix"):
+for tool in ("coreg", "coreg-jvm-defaults", "coreg-regular-step", "elastix"):
     ts, rs, es, cs, os_ = [], [], [], [], []
     for i in range(1, runs + 1):
         s, r, c = tv(f"{w}/{pair}-time-{tool}-{i}.txt")
@@ -123,7 +126,7 @@ for tool in ("coreg", "coreg-jvm-defaults", "elastix"):
         m = tfm_map(f"{w}/{pair}-{tool}-{i}.tfm") if tool != "elastix" \
             else elastix_map(f"{w}/{pair}-elastix-{i}/TransformParameters.0.txt")
         es.append(err(m))
-        if pair == "mni" and tool != "coreg-jvm-defaults":
+        if pair == "mni" and tool in ("coreg", "elastix"):
             u = tfm_map(f"{w}/mni-coreg-unmoved-{i}.tfm") if tool == "coreg" \
                 else elastix_map(f"{w}/mni-elastix-unmoved-{i}/TransformParameters.0.txt")
             os_.append(err_between(m, compose(truth, u)))
@@ -143,7 +146,7 @@ print(f"| coreg, registration only, warm JVM (median of runs 2..{runs + 1} in on
 batch = tv(f"{w}/{pair}-time-batch.txt")[0]
 print(f"| coreg batch: all {runs} registrations in one `coreg batch` process, per job | {batch / runs:.2f} | | | | | |")
 print(f"ratio coreg batch per job/elastix: wall time {batch / runs / rows['elastix'][0]:.2f}")
-for tool in ("coreg", "coreg-jvm-defaults"):
+for tool in ("coreg", "coreg-jvm-defaults", "coreg-regular-step"):
     print(f"ratio {tool}/elastix: wall time {rows[tool][0] / rows['elastix'][0]:.2f}, "
           f"CPU time {rows[tool][1] / rows['elastix'][1]:.2f}")
 PY

@@ -21,6 +21,7 @@ import org.coreg.io.transform.TransformFiles;
 import org.coreg.registration.Initialisation;
 import org.coreg.registration.MetricKind;
 import org.coreg.registration.IterationEvent;
+import org.coreg.registration.OptimizerKind;
 import org.coreg.registration.Registration;
 import org.coreg.registration.RegistrationException;
 import org.coreg.registration.RegistrationResult;
@@ -105,6 +106,12 @@ final class RegisterCommand implements Callable<Integer> {
             description = "mi (Mattes mutual information, default: CT to MR), ms (mean squares) or ncc (normalised "
                     + "correlation) for same-modality pairs.")
     String metric;
+
+    @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "O",
+            description = "Rigid/affine optimiser: sgd (stochastic gradient descent, new samples every iteration; "
+                    + "default) or regular-step (one large sample set per level, step shrunk on each turn, stops when "
+                    + "converged; deterministic, slower).")
+    String optimizer;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random samples (same seed, same result).")
     long seed;
@@ -219,6 +226,12 @@ final class RegisterCommand implements Callable<Integer> {
                     case "ncc" -> MetricKind.NORMALIZED_CORRELATION;
                     default -> throw new IllegalArgumentException("--metric: expected mi, ms or ncc, found '" + metric + "'");
                 });
+        s = s.withOptimizer(switch (optimizer) {
+            case "sgd" -> OptimizerKind.STOCHASTIC;
+            case "regular-step" -> OptimizerKind.REGULAR_STEP;
+            default -> throw new IllegalArgumentException("--optimizer: expected sgd or regular-step, found '"
+                    + optimizer + "'");
+        });
         List<Stage> st = new ArrayList<>();
         for (String name : stages) {
             st.add(switch (name.trim().toLowerCase(Locale.ROOT)) {

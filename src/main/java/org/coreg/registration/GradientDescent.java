@@ -11,20 +11,11 @@ import java.util.function.IntFunction;
  * descent), so the noise of random sampling dies out. The result is the mean of the iterates of the last fifth
  * (Polyak averaging), which removes most of the remaining sampling noise.
  */
-public final class GradientDescent {
+public final class GradientDescent implements Optimizer {
     private static final double A = 20;
     private static final double ALPHA = 0.602;
     private static final double RELAX = 0.9;
     private static final double RELAX_FLOOR = 0.2;
-
-    /** called once per iteration with the value at the start of it; may throw to cancel or to abandon the level. */
-    public interface Monitor {
-        void iteration(int k, MetricValue value) throws RegistrationException;
-    }
-
-    /** What the optimisation reached: last metric value seen and iterations run. */
-    public record Outcome(MetricValue last, int iterations) {
-    }
 
     private final int iterations;
     private final double maxStepMm;
@@ -34,12 +25,7 @@ public final class GradientDescent {
         this.maxStepMm = maxStepMm;
     }
 
-    /**
-     * Minimises {@code metric} over the parameters of {@code t} (left at the result).
-     *
-     * @param samples samples for iteration k (new ones each iteration for stochastic descent)
-     * @param scales  root-mean-square mm per parameter unit
-     */
+    @Override
     public Outcome minimise(ParametricTransform t, ImageMetric metric, IntFunction<SampleSet> samples, double[] scales,
                             Monitor monitor) throws RegistrationException {
         int np = t.parameterCount();

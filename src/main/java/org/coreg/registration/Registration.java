@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import org.coreg.image.AffineMap;
 import org.coreg.image.Volume;
 import org.coreg.image.interpolation.Interpolator;
 
 /**
  * Rigid (then optionally similarity and affine) registration of a moving image to a fixed image with Mattes mutual
- * information, a multi-resolution pyramid, scaled stochastic gradient descent and a global search for poor starts. The result
+ * information, a multi-resolution pyramid, scaled stochastic (or regular-step) gradient descent and a global search for
+ * poor starts. The result
  * maps fixed-image points to moving-image points (LPS mm).
  *
  * <p>Order of work: inputs are checked; the fixed and moving pyramids are built; the rigid stage runs from the
@@ -25,6 +27,8 @@ public final class Registration {
     /** Below this fraction of fixed samples inside the moving image a level is considered lost. */
     static final double MIN_OVERLAP = 0.10;
     private static final int SEARCH_REFINE_ITERATIONS = 40;
+    /** Fixed samples of the regular-step descent's one set per level (every voxel of smaller levels). */
+    static final int REGULAR_STEP_SAMPLES = 200_000;
     /** A start that converged at the coarsest level is replaced only by a search result at least this much better. */
     private static final double START_MARGIN = 0.05;
 
@@ -298,24 +302,33 @@ public final class Registration {
             double[] scales = ParameterScales.estimate(t, probe, pre);
             long base = s.seed() * 1_000_003L + stage.hashCode() * 7919L + c.level() * 104_729L;
             int n = s.samples() <= 0 ? Integer.MAX_VALUE : s.samples();
-            final MetricValue[] last = new MetricValue[1];
+            Optimizer optimizer;
+            IntFunction<SampleSet> samples;
+            if (s.optimizer() == OptimizerKind.REGULAR_STEP && !"search".equals(stage)) {
+                // One set for the whole level, so large: 3,000 fixed samples left the rigid phantom 0.1-1 mm off.
+                SampleSet one = c.sampler().draw(Math.max(n, REGULAR_STEP_SAMPLES), new SplittableRandom(base));
+                optimizer = new RegularStepGradientDescent(iterations, maxStep, maxStep / 1000);
+                samples = k -> one;
+            } else {
+                optimizer = new GradientDescent(iterations, maxStep);
+                samples = k -> c.sampler().draw(n, new SplittableRandom(base + k));
+            }
+            int ran;
             try {
-                new GradientDescent(iterations, maxStep).minimise(t, c.metric(),
-                        k -> c.sampler().draw(n, new SplittableRandom(base + k)), scales, (k, v) -> {
-                            checkCancel(stage + " level " + c.level());
-                            listener.onIteration(new IterationEvent(stage, c.level(), k, v.cost(), v.overlap(),
-                                    elapsedMillis()));
-                            last[0] = v;
-                            if (v.overlap() < MIN_OVERLAP / 2) {
-                                throw new LostOverlap();
-                            }
-                        });
+                ran = optimizer.minimise(t, c.metric(), samples, scales, (k, v) -> {
+                    checkCancel(stage + " level " + c.level());
+                    listener.onIteration(new IterationEvent(stage, c.level(), k, v.cost(), v.overlap(),
+                            elapsedMillis()));
+                    if (v.overlap() < MIN_OVERLAP / 2) {
+                        throw new LostOverlap();
+                    }
+                }).iterations();
             } catch (LostOverlap e) {
                 return null;
             }
             MetricValue end = c.metric().evaluate(t, probe, false);
             if (!"search".equals(stage)) {
-                log.add(new LevelLog(stage, c.level(), iterations, end.cost(), end.overlap(),
+                log.add(new LevelLog(stage, c.level(), ran, end.cost(), end.overlap(),
                         (System.nanoTime() - t0) / 1_000_000, ""));
             }
             return end;

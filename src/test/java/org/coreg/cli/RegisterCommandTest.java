@@ -66,6 +66,32 @@ class RegisterCommandTest {
     }
 
     @Test
+    void regularStepOptimizerIsChosenByNameAndAnUnknownOneIsRefused() throws Exception {
+        AffineMap truth = Phantom.rigid(4, 3, -6, new double[] {-3, 5, 2}, new double[3]);
+        ImageFormats formats = ImageFormats.standard();
+        Path f = dir.resolve("mr.nrrd");
+        Path m = dir.resolve("ct.nrrd");
+        formats.write(Phantom.render(PhantomRegistrationTest.fixedGrid(), Phantom.MR, AffineMap.identity(), 8, 5), f);
+        formats.write(Phantom.render(PhantomRegistrationTest.movingGrid(), Phantom.CT, truth, 6, 6), m);
+        Path tfm = dir.resolve("t.tfm");
+        Path log = dir.resolve("log.csv");
+        CliRun r = CliRun.run("register", "--fixed", f.toString(), "--moving", m.toString(), "--out-transform",
+                tfm.toString(), "--optimizer", "regular-step", "--metric-log", log.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        AffineTransform t = (AffineTransform) TransformFiles.read(tfm);
+        assertThat(Phantom.cornerError(t.map(), truth, new double[3], 60)).isLessThan(0.3);
+        // It stops by itself: fewer iterations than the stochastic descent's fixed 4 x 200.
+        assertThat(Files.readAllLines(log).stream().filter(l -> l.startsWith("rigid,"))).hasSizeLessThan(800);
+
+        Path other = dir.resolve("u.tfm");
+        CliRun bad = CliRun.run("register", "--fixed", f.toString(), "--moving", m.toString(), "--out-transform",
+                other.toString(), "--optimizer", "newton");
+        assertThat(bad.status()).isNotZero();
+        assertThat(bad.err()).contains("regular-step").contains("'newton'");
+        assertThat(other).doesNotExist();
+    }
+
+    @Test
     void unknownStageAndInitAreRefusedByName() throws Exception {
         CliRun r = CliRun.run("register", "--fixed", "f.nrrd", "--moving", "m.nrrd", "--out-transform",
                 dir.resolve("t.tfm").toString(), "--stages", "rigid,scale");

@@ -1,7 +1,7 @@
 package org.coreg.registration.deformable;
 
 import java.util.function.IntFunction;
-import org.coreg.registration.GradientDescent;
+import org.coreg.registration.Optimizer;
 import org.coreg.registration.ImageMetric;
 import org.coreg.registration.MetricValue;
 import org.coreg.registration.ParametricTransform;
@@ -40,7 +40,7 @@ final class AdaptiveStochasticDescent {
 
     /** Minimises metric (+ penalty) over the parameters of {@code t}; leaves {@code t} at the result. */
     MetricValue minimise(ParametricTransform t, ImageMetric metric, IntFunction<SampleSet> samples,
-                         GradientDescent.Monitor monitor) throws RegistrationException {
+                         Optimizer.Monitor monitor) throws RegistrationException {
         int np = t.parameterCount();
         double[] p = t.parameters();
         double[] prev = null;

@@ -9,7 +9,7 @@ import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
 import org.coreg.image.Volume;
 import org.coreg.registration.FixedSampler;
-import org.coreg.registration.GradientDescent;
+import org.coreg.registration.Optimizer;
 import org.coreg.registration.IntensityLimits;
 import org.coreg.registration.IterationEvent;
 import org.coreg.registration.LevelLog;
@@ -113,7 +113,7 @@ public final class DeformableRegistration {
                         ? new BendingEnergy(grid.size(), spacing, bspline.bendingWeight()) : null;
                 long base = s.seed() * 1_000_003L + 0xB5L * 7919L + l * 104_729L;
                 int level = l;
-                GradientDescent.Outcome v = optimise(def, metric, sampler, base, maxStep, penalty, (k, value) -> {
+                Optimizer.Outcome v = optimise(def, metric, sampler, base, maxStep, penalty, (k, value) -> {
                     checkCancel("B-spline level " + level);
                     listener.onIteration(new IterationEvent("bspline", level, k, value.cost(), value.overlap(),
                             (System.nanoTime() - start) / 1_000_000));
@@ -148,9 +148,9 @@ public final class DeformableRegistration {
      * (seeded from {@code seedBase}), or L-BFGS on every candidate voxel of the level (one sample set for the level,
      * each sample at a random position within its voxel's cell: off the grid, see {@link FixedSampler#drawOffGrid}).
      */
-    private GradientDescent.Outcome optimise(BSplineDeformation def, MattesMutualInformation metric,
+    private Optimizer.Outcome optimise(BSplineDeformation def, MattesMutualInformation metric,
                                              FixedSampler sampler, long seedBase, double maxStep,
-                                             BendingEnergy penalty, GradientDescent.Monitor monitor)
+                                             BendingEnergy penalty, Optimizer.Monitor monitor)
             throws RegistrationException {
         if (bspline.optimizer() == BSplineOptimizer.LBFGS) {
             return new LimitedMemoryBfgs(bspline.lbfgsIterations(), maxStep, penalty).minimise(def, metric,
@@ -159,7 +159,7 @@ public final class DeformableRegistration {
         int n = bspline.samples() <= 0 ? Integer.MAX_VALUE : bspline.samples();
         MetricValue v = new AdaptiveStochasticDescent(bspline.iterations(), maxStep, penalty).minimise(def, metric,
                 k -> sampler.drawOffGrid(n, new SplittableRandom(seedBase + k)), monitor);
-        return new GradientDescent.Outcome(v, bspline.iterations());
+        return new Optimizer.Outcome(v, bspline.iterations());
     }
 
     private void checkCancel(String where) throws RegistrationCancelledException {

@@ -1,6 +1,6 @@
 package org.coreg.registration.deformable;
 
-import org.coreg.registration.GradientDescent;
+import org.coreg.registration.Optimizer;
 import org.coreg.registration.ImageMetric;
 import org.coreg.registration.MetricValue;
 import org.coreg.registration.ParametricTransform;
@@ -67,8 +67,8 @@ final class LimitedMemoryBfgs {
      *
      * @return the value at the result and the number of iterations run
      */
-    GradientDescent.Outcome minimise(ParametricTransform t, ImageMetric metric, SampleSet samples,
-                                     GradientDescent.Monitor monitor) throws RegistrationException {
+    Optimizer.Outcome minimise(ParametricTransform t, ImageMetric metric, SampleSet samples,
+                                     Optimizer.Monitor monitor) throws RegistrationException {
         Point cur = evaluate(t, metric, samples, t.parameters());
         double g0 = Math.sqrt(dot(cur.grad, cur.grad));
         double[][] s = new double[MEMORY][], y = new double[MEMORY][];
@@ -129,7 +129,7 @@ final class LimitedMemoryBfgs {
             }
         }
         t.setParameters(cur.x);
-        return new GradientDescent.Outcome(cur.value(), done);
+        return new Optimizer.Outcome(cur.value(), done);
     }
 
     /** Two-loop recursion: minus the inverse-Hessian estimate times {@code g} (steepest descent when empty). */

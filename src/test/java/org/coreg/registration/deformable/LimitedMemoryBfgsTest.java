@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.coreg.image.AffineMap;
-import org.coreg.registration.GradientDescent;
+import org.coreg.registration.Optimizer;
 import org.coreg.registration.ImageMetric;
 import org.coreg.registration.MetricValue;
 import org.coreg.registration.ParametricTransform;
@@ -116,7 +116,7 @@ class LimitedMemoryBfgsTest {
         Params t = new Params(new double[20]);
         Analytic f = new Analytic(LimitedMemoryBfgsTest::quadratic);
         List<Double> costs = new ArrayList<>();
-        GradientDescent.Outcome o = new LimitedMemoryBfgs(500, 1, null, 1e-15, 1e-10).minimise(t, f, NONE,
+        Optimizer.Outcome o = new LimitedMemoryBfgs(500, 1, null, 1e-15, 1e-10).minimise(t, f, NONE,
                 (k, v) -> costs.add(v.cost()));
         double[] x = t.parameters();
         for (int j = 0; j < x.length; j++) {
@@ -138,7 +138,7 @@ class LimitedMemoryBfgsTest {
         }
         Params t = new Params(start);
         Analytic f = new Analytic(LimitedMemoryBfgsTest::rosenbrock);
-        GradientDescent.Outcome o = new LimitedMemoryBfgs(1000, 0.5, null, 1e-15, 1e-10).minimise(t, f, NONE,
+        Optimizer.Outcome o = new LimitedMemoryBfgs(1000, 0.5, null, 1e-15, 1e-10).minimise(t, f, NONE,
                 (k, v) -> { });
         for (double v : t.parameters()) {
             assertThat(v).isCloseTo(1, within(1e-4));
@@ -169,7 +169,7 @@ class LimitedMemoryBfgsTest {
             g[0] += 2 * x[0];
             return x[0] * x[0];
         };
-        GradientDescent.Outcome o = new LimitedMemoryBfgs(50, 1, p, 1e-15, 1e-10).minimise(t, f, NONE,
+        Optimizer.Outcome o = new LimitedMemoryBfgs(50, 1, p, 1e-15, 1e-10).minimise(t, f, NONE,
                 (k, v) -> { });
         assertThat(t.parameters()[0]).isCloseTo(2, within(1e-6));
         assertThat(o.last().cost()).isCloseTo(8, within(1e-9));
