@@ -11,7 +11,7 @@ public enum OptimizerKind {
      * {@link RegularStepGradientDescent}: one set of at least 200,000 fixed samples per level (every voxel of smaller
      * levels; the samples setting raises it, 0 means every voxel), a fixed step shrunk whenever the gradient turns
      * back, stops by itself when the step is below a thousandth of a voxel. It converges on one fixed objective per level
-     * (on levels of up to 200,000 voxels every voxel, so the answer does not depend on the seed there); about four
+     * (on levels of up to 200,000 voxels every voxel, so the answer does not depend on the seed there); two to four
      * times slower than the stochastic descent, since it evaluates far more samples.
      */
     REGULAR_STEP
