@@ -40,24 +40,13 @@ public final class GradientDescent implements Optimizer {
         for (int k = 0; k < iterations; k++) {
             v = metric.evaluate(t, samples.apply(k), true);
             monitor.iteration(k, v);
-            double[] g = new double[np];
-            double norm = 0;
-            for (int j = 0; j < np; j++) {
-                g[j] = v.gradient()[j] / scales[j];
-                norm += g[j] * g[j];
-            }
-            norm = Math.sqrt(norm);
+            double[] g = ScaledGradient.of(v.gradient(), scales);
+            double norm = ScaledGradient.norm(g);
             if (k < 3) {
                 gRef = Math.max(gRef, norm);
             }
-            if (prev != null) {
-                double dot = 0;
-                for (int j = 0; j < np; j++) {
-                    dot += g[j] * prev[j];
-                }
-                if (dot < 0) {
-                    relax = Math.max(RELAX_FLOOR, relax * RELAX);
-                }
+            if (prev != null && ScaledGradient.dot(g, prev) < 0) {
+                relax = Math.max(RELAX_FLOOR, relax * RELAX);
             }
             prev = g;
             if (norm > 0 && gRef > 0) {

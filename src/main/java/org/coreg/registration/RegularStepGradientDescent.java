@@ -54,27 +54,15 @@ public final class RegularStepGradientDescent implements Optimizer {
             v = metric.evaluate(t, samples.apply(k), true);
             monitor.iteration(k, v);
             k++;
-            // Gradient with respect to the scaled parameters (mm): d cost / d (p_j * scale_j).
-            double[] g = new double[np];
-            double norm = 0;
-            for (int j = 0; j < np; j++) {
-                g[j] = v.gradient()[j] / scales[j];
-                norm += g[j] * g[j];
-            }
-            norm = Math.sqrt(norm);
+            double[] g = ScaledGradient.of(v.gradient(), scales);
+            double norm = ScaledGradient.norm(g);
             if (!(norm > 0)) {
                 break;
             }
-            if (prev != null) {
-                double dot = 0;
-                for (int j = 0; j < np; j++) {
-                    dot += g[j] * prev[j];
-                }
-                if (dot < 0) {
-                    step *= RELAXATION;
-                    if (step < minStepMm) {
-                        break;
-                    }
+            if (prev != null && ScaledGradient.dot(g, prev) < 0) {
+                step *= RELAXATION;
+                if (step < minStepMm) {
+                    break;
                 }
             }
             prev = g;

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
  * (PhantomRegistrationTest, docs/benchmarks.md) belongs to the objective, not to the engine.
  */
 class AffineObjectiveTest {
-    private static final AffineMap TRUTH = Phantom.rigid(6, 4, -7, new double[] {-5, 8, 3}, new double[] {0, 0, 0})
-            .after(AffineMap.ofRowMajor3x4(1.06, 0.03, 0, 0, 0, 0.95, 0.02, 0, -0.02, 0, 1.04, 0));
+    private static final AffineMap TRUTH = PhantomRegistrationTest.affineTruth();
     private static final int ALL_VOXELS = Integer.MAX_VALUE;
 
     /** Minus MI of the truth followed by an isotropic scaling of the fixed points about the origin by 1 + s. */

@@ -23,9 +23,7 @@ public final class AffinePhantomBench {
         }
         Path out = Path.of(a[0]);
         Files.createDirectories(out);
-        AffineMap rigid = Phantom.rigid(6, 4, -7, new double[] {-5, 8, 3}, new double[] {0, 0, 0});
-        AffineMap scale = AffineMap.ofRowMajor3x4(1.06, 0.03, 0, 0, 0, 0.95, 0.02, 0, -0.02, 0, 1.04, 0);
-        AffineMap truth = rigid.after(scale);
+        AffineMap truth = PhantomRegistrationTest.affineTruth();
         if (a.length > 1) {
             org.coreg.transform.SpatialTransform t = org.coreg.io.transform.TransformFiles.read(Path.of(a[1]));
             double[] o = t.apply(0, 0, 0), x = t.apply(1, 0, 0), y = t.apply(0, 1, 0), z = t.apply(0, 0, 1);

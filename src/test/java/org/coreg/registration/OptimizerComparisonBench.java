@@ -17,8 +17,7 @@ public final class OptimizerComparisonBench {
     public static void main(String[] args) throws Exception {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         AffineMap rigidTruth = Phantom.rigid(8, -5, 12, new double[] {7, -11, 5}, new double[] {3, -4, 6});
-        AffineMap affineTruth = Phantom.rigid(6, 4, -7, new double[] {-5, 8, 3}, new double[3])
-                .after(AffineMap.ofRowMajor3x4(1.06, 0.03, 0, 0, 0, 0.95, 0.02, 0, -0.02, 0, 1.04, 0));
+        AffineMap affineTruth = PhantomRegistrationTest.affineTruth();
         for (boolean affine : new boolean[] {false, true}) {
             AffineMap truth = affine ? affineTruth : rigidTruth;
             Volume fixed = Phantom.render(PhantomRegistrationTest.fixedGrid(), Phantom.MR, AffineMap.identity(), 8,

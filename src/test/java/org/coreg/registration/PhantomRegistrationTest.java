@@ -17,6 +17,15 @@ public class PhantomRegistrationTest {
                 new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
     }
 
+    /**
+     * The affine pair's known fixed->moving map (LPS mm): rotation 6/4/-7 degrees, translation (-5, 8, 3) mm, scales
+     * 1.06/0.95/1.04 and shears 0.02-0.03 about the origin.
+     */
+    public static AffineMap affineTruth() {
+        return Phantom.rigid(6, 4, -7, new double[] {-5, 8, 3}, new double[] {0, 0, 0})
+                .after(AffineMap.ofRowMajor3x4(1.06, 0.03, 0, 0, 0, 0.95, 0.02, 0, -0.02, 0, 1.04, 0));
+    }
+
     public static ImageGeometry movingGrid() {
         ImageGeometry g = ImageGeometry.of(new int[] {100, 110, 70}, new double[] {1.9, 1.9, 2.5},
                 new double[] {0, 0, 0}, TestVolumes.rotation(0.1, -0.15, 0.2));
@@ -45,9 +54,7 @@ public class PhantomRegistrationTest {
 
     @Test
     void recoversAffineTransformAfterRigid() throws Exception {
-        AffineMap rigid = Phantom.rigid(6, 4, -7, new double[] {-5, 8, 3}, new double[] {0, 0, 0});
-        AffineMap scale = AffineMap.ofRowMajor3x4(1.06, 0.03, 0, 0, 0, 0.95, 0.02, 0, -0.02, 0, 1.04, 0);
-        AffineMap truth = rigid.after(scale);
+        AffineMap truth = affineTruth();
         Volume fixed = Phantom.render(fixedGrid(), Phantom.MR, AffineMap.identity(), 8, 3);
         Volume moving = Phantom.render(movingGrid(), Phantom.CT, truth, 6, 4);
         RegistrationResult r = new Registration(RegistrationSettings.defaults().withStages(Stage.RIGID, Stage.AFFINE))
@@ -64,9 +71,7 @@ public class PhantomRegistrationTest {
         // The CT/MR pair above misses 0.2 mm because Mattes MI's own optimum there is a 0.3% shrink
         // (AffineObjectiveTest); with MR-like contrast on both grids the optimum is the truth, and the affine stage
         // (transform, Jacobian, scales, optimiser) must land on it.
-        AffineMap rigid = Phantom.rigid(6, 4, -7, new double[] {-5, 8, 3}, new double[] {0, 0, 0});
-        AffineMap scale = AffineMap.ofRowMajor3x4(1.06, 0.03, 0, 0, 0, 0.95, 0.02, 0, -0.02, 0, 1.04, 0);
-        AffineMap truth = rigid.after(scale);
+        AffineMap truth = affineTruth();
         Volume fixed = Phantom.render(fixedGrid(), Phantom.MR, AffineMap.identity(), 8, 3);
         Volume moving = Phantom.render(movingGrid(), Phantom.MR, truth, 6, 4);
         RegistrationResult r = new Registration(RegistrationSettings.defaults().withStages(Stage.RIGID, Stage.AFFINE))

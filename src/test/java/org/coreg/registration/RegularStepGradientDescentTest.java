@@ -15,55 +15,6 @@ class RegularStepGradientDescentTest {
     private static final double[] CENTRE = {3, -2, 1, 0.5};
     private static final double[] WEIGHT = {1, 10, 0.1, 5};
 
-    /** A bare parameter vector: the optimiser only reads and writes parameters. */
-    private static final class Params implements ParametricTransform {
-        private double[] p;
-
-        Params(double... p) {
-            this.p = p.clone();
-        }
-
-        @Override
-        public int parameterCount() {
-            return p.length;
-        }
-
-        @Override
-        public double[] parameters() {
-            return p.clone();
-        }
-
-        @Override
-        public void setParameters(double[] q) {
-            p = q.clone();
-        }
-
-        @Override
-        public void transformPoint(double[] x, double[] out) {
-            throw new UnsupportedOperationException("not an image transform");
-        }
-
-        @Override
-        public void jacobian(double[] x, double[] jac) {
-            throw new UnsupportedOperationException("not an image transform");
-        }
-
-        @Override
-        public AffineMap toAffineMap() {
-            throw new UnsupportedOperationException("not an image transform");
-        }
-
-        @Override
-        public ParametricTransform copy() {
-            return new Params(p);
-        }
-
-        @Override
-        public String name() {
-            return "params";
-        }
-    }
-
     /** sum_j w_j (p_j - c_j)^2, a badly scaled bowl with its minimum at CENTRE. */
     private static final ImageMetric BOWL = (t, samples, withGradient) -> {
         double[] p = t.parameters();
@@ -79,7 +30,7 @@ class RegularStepGradientDescentTest {
 
     @Test
     void reachesTheMinimumAndStopsByItselfWhenTheStepIsSpent() throws Exception {
-        Params t = new Params(0, 0, 0, 0);
+        ParameterVector t = new ParameterVector(0, 0, 0, 0);
         List<Integer> seen = new ArrayList<>();
         Optimizer.Outcome o = new RegularStepGradientDescent(5000, 1.0, 1e-5).minimise(t, BOWL, k -> NONE,
                 new double[] {1, 1, 1, 1}, (k, v) -> seen.add(k));
@@ -94,7 +45,7 @@ class RegularStepGradientDescentTest {
     @Test
     void everyStepMovesTheScaledParametersByTheCurrentStepLength() throws Exception {
         // Parameter 0 moves points by 2 mm per unit: a 1 mm step is half a unit, whatever the gradient's size.
-        Params t = new Params(0, 0, 0, 0);
+        ParameterVector t = new ParameterVector(0, 0, 0, 0);
         double[] before = t.parameters();
         new RegularStepGradientDescent(1, 1.0, 0.01).minimise(t, BOWL, k -> NONE, new double[] {2, 1, 1, 1},
                 (k, v) -> { });

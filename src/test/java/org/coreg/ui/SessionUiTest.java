@@ -126,8 +126,7 @@ class SessionUiTest {
     }
 
     private static javafx.scene.control.DialogPane visibleDialog(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#unsavedChanges")
-                .match(javafx.scene.Node::isVisible).tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#unsavedChanges").match(javafx.scene.Node::isVisible).tryQuery().isPresent());
         return robot.lookup("#unsavedChanges").match(javafx.scene.Node::isVisible).queryAs(
                 javafx.scene.control.DialogPane.class);
     }

@@ -52,9 +52,11 @@ class UiResponsivenessTest {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.viewsUpToDate());
         robot.clickOn("#register");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#register").query().isDisabled()
-                && robot.lookup("#registerStatus").queryAs(javafx.scene.control.Label.class).getText()
-                        .startsWith("Finished"));
+        // Looked up on the FX thread: walking the scene graph from the test thread while the UI changes it failed
+        // once with an IndexOutOfBoundsException inside the lookup.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> FxCalls.fx(() -> !robot.lookup("#register").query()
+                .isDisabled() && robot.lookup("#registerStatus").queryAs(javafx.scene.control.Label.class).getText()
+                        .startsWith("Finished")));
     }
 
     @Test

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.coreg.image.AffineMap;
 import org.coreg.registration.Optimizer;
 import org.coreg.registration.ImageMetric;
 import org.coreg.registration.MetricValue;
+import org.coreg.registration.ParameterVector;
 import org.coreg.registration.ParametricTransform;
 import org.coreg.registration.SampleSet;
 import org.junit.jupiter.api.Test;
@@ -17,55 +17,6 @@ import org.junit.jupiter.api.Test;
 /** L-BFGS on analytic functions with known minima, fed through the optimiser's metric/transform interfaces. */
 class LimitedMemoryBfgsTest {
     private static final SampleSet NONE = new SampleSet(new double[0], new float[0]);
-
-    /** A bare parameter vector: the optimiser only reads and writes parameters. */
-    private static final class Params implements ParametricTransform {
-        private double[] p;
-
-        Params(double... p) {
-            this.p = p.clone();
-        }
-
-        @Override
-        public int parameterCount() {
-            return p.length;
-        }
-
-        @Override
-        public double[] parameters() {
-            return p.clone();
-        }
-
-        @Override
-        public void setParameters(double[] q) {
-            p = q.clone();
-        }
-
-        @Override
-        public void transformPoint(double[] x, double[] out) {
-            throw new UnsupportedOperationException("not an image transform");
-        }
-
-        @Override
-        public void jacobian(double[] x, double[] jac) {
-            throw new UnsupportedOperationException("not an image transform");
-        }
-
-        @Override
-        public AffineMap toAffineMap() {
-            throw new UnsupportedOperationException("not an image transform");
-        }
-
-        @Override
-        public ParametricTransform copy() {
-            return new Params(p);
-        }
-
-        @Override
-        public String name() {
-            return "params";
-        }
-    }
 
     /** f(x) and its gradient as {@code {f, g0, g1, ...}}; counts evaluations. */
     private static final class Analytic implements ImageMetric {
@@ -113,7 +64,7 @@ class LimitedMemoryBfgsTest {
 
     @Test
     void findsTheMinimumOfABadlyScaledQuadratic() throws Exception {
-        Params t = new Params(new double[20]);
+        ParameterVector t = new ParameterVector(new double[20]);
         Analytic f = new Analytic(LimitedMemoryBfgsTest::quadratic);
         List<Double> costs = new ArrayList<>();
         Optimizer.Outcome o = new LimitedMemoryBfgs(500, 1, null, 1e-15, 1e-10).minimise(t, f, NONE,
@@ -136,7 +87,7 @@ class LimitedMemoryBfgsTest {
         for (int j = 0; j < start.length; j++) {
             start[j] = j % 2 == 0 ? -1.2 : 1;
         }
-        Params t = new Params(start);
+        ParameterVector t = new ParameterVector(start);
         Analytic f = new Analytic(LimitedMemoryBfgsTest::rosenbrock);
         Optimizer.Outcome o = new LimitedMemoryBfgs(1000, 0.5, null, 1e-15, 1e-10).minimise(t, f, NONE,
                 (k, v) -> { });
@@ -150,7 +101,7 @@ class LimitedMemoryBfgsTest {
 
     @Test
     void theFirstStepMovesNoParameterMoreThanTheMaximumStep() throws Exception {
-        Params t = new Params(new double[20]);
+        ParameterVector t = new ParameterVector(new double[20]);
         Analytic f = new Analytic(LimitedMemoryBfgsTest::quadratic);
         new LimitedMemoryBfgs(1, 0.25, null).minimise(t, f, NONE, (k, v) -> { });
         double largest = 0;
@@ -163,7 +114,7 @@ class LimitedMemoryBfgsTest {
     @Test
     void thePenaltyIsPartOfTheCost() throws Exception {
         // metric (x - 4)^2, penalty x^2: the sum is least at x = 2
-        Params t = new Params(0);
+        ParameterVector t = new ParameterVector(0);
         Analytic f = new Analytic(x -> new double[] {(x[0] - 4) * (x[0] - 4), 2 * (x[0] - 4)});
         AdaptiveStochasticDescent.Penalty p = (x, g) -> {
             g[0] += 2 * x[0];
