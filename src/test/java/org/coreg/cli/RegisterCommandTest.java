@@ -21,14 +21,20 @@ class RegisterCommandTest {
     Path dir;
 
 
+    /** The MR-like fixed and CT-like moving phantom (noise seeds {@code seed}, {@code seed + 1}) seen through truth. */
+    private static void writePhantomPair(AffineMap truth, long seed, Path fixed, Path moving) throws Exception {
+        ImageFormats formats = ImageFormats.standard();
+        formats.write(Phantom.render(PhantomRegistrationTest.fixedGrid(), Phantom.MR, AffineMap.identity(), 8, seed),
+                fixed);
+        formats.write(Phantom.render(PhantomRegistrationTest.movingGrid(), Phantom.CT, truth, 6, seed + 1), moving);
+    }
+
     @Test
     void registersAndWritesTransformImageAndLog() throws Exception {
         AffineMap truth = Phantom.rigid(6, -4, 9, new double[] {5, -7, 3}, new double[3]);
-        ImageFormats formats = ImageFormats.standard();
         Path f = dir.resolve("mr.nrrd");
         Path m = dir.resolve("ct.nrrd");
-        formats.write(Phantom.render(PhantomRegistrationTest.fixedGrid(), Phantom.MR, AffineMap.identity(), 8, 1), f);
-        formats.write(Phantom.render(PhantomRegistrationTest.movingGrid(), Phantom.CT, truth, 6, 2), m);
+        writePhantomPair(truth, 1, f, m);
         Path tfm = dir.resolve("ct-to-mr.tfm");
         Path img = dir.resolve("ct-on-mr.nrrd");
         Path log = dir.resolve("log.csv");
@@ -39,7 +45,7 @@ class RegisterCommandTest {
         AffineTransform t = (AffineTransform) TransformFiles.read(tfm);
         assertThat(t.direction()).isEqualTo(Direction.FIXED_TO_MOVING);
         assertThat(Phantom.cornerError(t.map(), truth, new double[3], 60)).isLessThan(0.3);
-        Volume out = formats.read(img);
+        Volume out = ImageFormats.standard().read(img);
         assertThat(out.geometry().approximatelyEquals(PhantomRegistrationTest.fixedGrid(), 1e-9)).isTrue();
         List<String> lines = Files.readAllLines(log);
         assertThat(lines.get(0)).isEqualTo("stage,level,iteration,metric,overlap,elapsed_ms");
@@ -50,11 +56,9 @@ class RegisterCommandTest {
     void similarityStageWithMomentsStartIsWrittenAsALinearTransform() throws Exception {
         AffineMap truth = Phantom.rigid(5, -3, 8, new double[] {4, -6, 2}, new double[3])
                 .after(AffineMap.ofRowMajor3x4(1.04, 0, 0, 0, 0, 1.04, 0, 0, 0, 0, 1.04, 0));
-        ImageFormats formats = ImageFormats.standard();
         Path f = dir.resolve("mr.nrrd");
         Path m = dir.resolve("ct.nrrd");
-        formats.write(Phantom.render(PhantomRegistrationTest.fixedGrid(), Phantom.MR, AffineMap.identity(), 8, 7), f);
-        formats.write(Phantom.render(PhantomRegistrationTest.movingGrid(), Phantom.CT, truth, 6, 8), m);
+        writePhantomPair(truth, 7, f, m);
         Path tfm = dir.resolve("ct-to-mr.tfm");
         CliRun r = CliRun.run("register", "--fixed", f.toString(), "--moving", m.toString(), "--out-transform",
                 tfm.toString(), "--stages", "rigid,similarity", "--init", "moments");
@@ -68,11 +72,9 @@ class RegisterCommandTest {
     @Test
     void regularStepOptimizerIsChosenByNameAndAnUnknownOneIsRefused() throws Exception {
         AffineMap truth = Phantom.rigid(4, 3, -6, new double[] {-3, 5, 2}, new double[3]);
-        ImageFormats formats = ImageFormats.standard();
         Path f = dir.resolve("mr.nrrd");
         Path m = dir.resolve("ct.nrrd");
-        formats.write(Phantom.render(PhantomRegistrationTest.fixedGrid(), Phantom.MR, AffineMap.identity(), 8, 5), f);
-        formats.write(Phantom.render(PhantomRegistrationTest.movingGrid(), Phantom.CT, truth, 6, 6), m);
+        writePhantomPair(truth, 5, f, m);
         Path tfm = dir.resolve("t.tfm");
         Path log = dir.resolve("log.csv");
         CliRun r = CliRun.run("register", "--fixed", f.toString(), "--moving", m.toString(), "--out-transform",
