@@ -52,11 +52,7 @@ final class BatchCommand implements Callable<Integer> {
                     String.join(" ", job.args()));
             out.flush();
             long t0 = System.nanoTime();
-            String[] args = job.args().toArray(String[]::new);
-            CommandLine cl = CoregCommand.newCommandLine(args);
-            cl.setOut(out);
-            cl.setErr(err);
-            int status = cl.execute(args);
+            int status = runContained(job, out, err);
             double secs = (System.nanoTime() - t0) / 1e9;
             if (status == 0) {
                 done++;
@@ -75,6 +71,28 @@ final class BatchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "batch: %d of %d jobs done, %d failed%n", done, list.size(), failed);
         out.flush();
         return failed == 0 && done == list.size() ? 0 : 1;
+    }
+
+    /**
+     * Runs one job so that nothing it throws, not even an {@link OutOfMemoryError} or a {@link StackOverflowError},
+     * ends the batch: it is reported in plain words and the job counts as failed. {@link ContainedFaults} already
+     * catches these inside the job; this is the net for what escapes it (e.g. building the command line). Once this
+     * returns, nothing refers to the job's volumes any more, so the next job has the whole heap.
+     */
+    static int runContained(Job job, PrintWriter out, PrintWriter err) {
+        try {
+            String[] args = job.args().toArray(String[]::new);
+            CommandLine cl = CoregCommand.newCommandLine(args);
+            cl.setOut(out);
+            cl.setErr(err);
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("coreg: " + ContainedFaults.outOfMemory());
+            return 1;
+        } catch (Throwable e) { // one job's failure, whatever it is, must not end the others
+            err.println("coreg: job failed: " + e);
+            return 1;
+        }
     }
 
     /** The jobs of {@code file}; a line that cannot be split, or that starts another batch, fails them all. */

@@ -61,6 +61,7 @@ public final class CoregCommand implements Runnable {
             all.forEach((name, make) -> cl.addSubcommand(name, make.get()));
         }
         cl.setExecutionExceptionHandler(new PlainErrorHandler());
+        cl.setExecutionStrategy(new ContainedFaults());
         return cl;
     }
 }

@@ -55,22 +55,23 @@ final class DeformableRun {
             return 1;
         }
         finishProgress.run();
-        if (TransformFormat.forName(o.transform()) == TransformFormat.ELASTIX) {
-            ElastixTransformFile.write(r.fixedToMoving(), fixed.geometry(), o.transform());
-        } else {
-            TransformFiles.write(r.fixedToMoving(), o.transform());
-        }
-        if (o.elastix() != null) {
-            ElastixTransformFile.write(r.fixedToMoving(), fixed.geometry(), o.elastix());
-        }
         ImageFormats formats = ImageFormats.standard();
         if (o.jacobian() != null) {
             formats.write(r.folding().map(), o.jacobian());
         }
-        if (o.image() != null) {
-            formats.write(Resampler.resample(moving, r.fixedToMoving(), fixed.geometry(), Resampler.Settings.LINEAR),
-                    o.image());
-        }
+        // The image first, the transforms last (ResultWrites): a stopped run leaves no transform without its image.
+        Volume image = o.image() == null ? null
+                : Resampler.resample(moving, r.fixedToMoving(), fixed.geometry(), Resampler.Settings.LINEAR);
+        ResultWrites.imageThenTransforms(o.image(), () -> formats.write(image, o.image()), () -> {
+                    if (TransformFormat.forName(o.transform()) == TransformFormat.ELASTIX) {
+                        ElastixTransformFile.write(r.fixedToMoving(), fixed.geometry(), o.transform());
+                    } else {
+                        TransformFiles.write(r.fixedToMoving(), o.transform());
+                    }
+                    if (o.elastix() != null) {
+                        ElastixTransformFile.write(r.fixedToMoving(), fixed.geometry(), o.elastix());
+                    }
+                });
         if (r.folding().folds()) {
             err.println("coreg: warning: " + r.warning());
         }

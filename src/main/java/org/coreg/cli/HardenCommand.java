@@ -45,6 +45,7 @@ final class HardenCommand implements Callable<Integer> {
         SpatialTransform t = record.transform();
         ImageFormats formats = ImageFormats.standard();
         formats.forName(out);
+        org.coreg.io.OutputCheck.writable(out, TransformIo.besideImage(out, t));
         Volume m = formats.read(moving);
         ImageGeometry grid = reference == null ? m.geometry() : formats.read(reference).geometry();
         Hardening.Result r;
@@ -54,15 +55,10 @@ final class HardenCommand implements Callable<Integer> {
             throw new IllegalArgumentException(transform + ": " + e.getMessage(), e);
         }
         Path tfm = TransformIo.besideImage(out, t);
-        // The transform as read, provenance included, so the result can be traced to its registration.
-        TransformIo.writeBesideImage(record, tfm, grid);
-        try {
-            formats.write(r.volume(), out);
-        } catch (java.io.IOException | RuntimeException e) {
-            // No transform without its result either: the pair is written together or not at all.
-            java.nio.file.Files.deleteIfExists(tfm);
-            throw e;
-        }
+        // The image first, its transform (as read, provenance included) last: see ResultWrites.
+        Volume result = r.volume();
+        ResultWrites.imageThenTransforms(out, () -> formats.write(result, out),
+                () -> TransformIo.writeBesideImage(record, tfm, grid));
         spec.commandLine().getOut().println("wrote " + out + " (" + r.historyEntry() + ") and " + tfm);
         return 0;
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.coreg.image.ImageGeometry;
 import org.coreg.image.RasLps;
 import org.coreg.image.Volume;
+import org.coreg.image.VoxelCensus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,7 +38,7 @@ final class InfoCommand implements Callable<Integer> {
 
     static String json(Volume v) {
         ImageGeometry g = v.geometry();
-        double[] range = v.realRange();
+        VoxelCensus c = VoxelCensus.of(v);
         return "{\"file\": " + JsonText.string(String.valueOf(v.metadata().source()))
                 + ", \"format\": " + JsonText.string(v.metadata().format())
                 + ", \"size\": " + JsonText.array(g.size())
@@ -48,14 +49,16 @@ final class InfoCommand implements Callable<Integer> {
                 + ", \"type\": " + JsonText.string(v.type().label())
                 + ", \"rescaleSlope\": " + JsonText.number(v.metadata().rescaleSlope())
                 + ", \"rescaleIntercept\": " + JsonText.number(v.metadata().rescaleIntercept())
-                + ", \"min\": " + JsonText.number(range[0])
-                + ", \"max\": " + JsonText.number(range[1]) + "}\n";
+                + ", \"min\": " + JsonText.number(c.min())
+                + ", \"max\": " + JsonText.number(c.max())
+                + ", \"nanVoxels\": " + c.nan()
+                + ", \"infiniteVoxels\": " + c.infinite() + "}\n";
     }
 
     static String text(Volume v) {
         ImageGeometry g = v.geometry();
         double[] d = g.direction();
-        double[] range = v.realRange();
+        VoxelCensus census = VoxelCensus.of(v);
         StringBuilder b = new StringBuilder();
         b.append("file:        ").append(v.metadata().source()).append('\n');
         b.append("format:      ").append(v.metadata().format()).append('\n');
@@ -76,8 +79,13 @@ final class InfoCommand implements Callable<Integer> {
                     JsonText.number(v.metadata().rescaleSlope()), JsonText.number(v.metadata().rescaleIntercept())));
         }
         b.append('\n');
-        b.append("range:       ").append(JsonText.number(range[0])).append(" .. ").append(JsonText.number(range[1]))
-                .append('\n');
+        b.append("range:       ").append(census.finite() == 0 ? "none (no finite voxel)"
+                : JsonText.number(census.min()) + " .. " + JsonText.number(census.max()));
+        if (census.nan() + census.infinite() > 0) {
+            b.append(" (finite voxels); ").append(census.nan()).append(" NaN and ").append(census.infinite())
+                    .append(" infinite voxel(s)");
+        }
+        b.append('\n');
         return b.toString();
     }
 

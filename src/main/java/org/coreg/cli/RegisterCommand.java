@@ -16,6 +16,7 @@ import org.coreg.image.Volume;
 import org.coreg.image.interpolation.InterpolationKind;
 import org.coreg.io.AtomicOutput;
 import org.coreg.io.ImageFormats;
+import org.coreg.io.OutputCheck;
 import org.coreg.io.transform.ElastixTransformFile;
 import org.coreg.io.transform.TransformFiles;
 import org.coreg.registration.Initialisation;
@@ -136,6 +137,8 @@ final class RegisterCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RegistrationSettings settings = settings();
         BSplineOptimizer optimizer = optimizer();
+        BSplineSettings bspline = settings.stages().contains(Stage.BSPLINE) ? bsplineSettings(optimizer) : null;
+        OutputCheck.writable(outTransform, outImage, outElastix, outJacobian, metricLog); // before any work
         ImageFormats formats = ImageFormats.standard();
         // The moving image is read on a second thread while this one reads the fixed image (decompressing both
         // took a tenth of a short run).
@@ -144,6 +147,10 @@ final class RegisterCommand implements Callable<Integer> {
         Thread.ofPlatform().daemon().start(movingRead);
         Volume f = formats.read(fixed);
         Volume m = joined(movingRead);
+        if (bspline != null) {
+            OptionBounds.checkGrid(gridSpacing, f.geometry());
+        }
+        MemoryBudget.register(f, m, settings, bspline, outImage != null, outJacobian != null).check("register", f, m);
         PrintWriter err = spec.commandLine().getErr();
         List<IterationEvent> events = new ArrayList<>();
         ProgressBar bar = new ProgressBar(err, settings.levels(), settings.iterations(), settings.stages().size());
@@ -154,8 +161,7 @@ final class RegisterCommand implements Callable<Integer> {
         if (settings.stages().contains(Stage.BSPLINE)) {
             DeformableRun.Outputs o = new DeformableRun.Outputs(outTransform, outElastix, outJacobian, outImage);
             DeformableRun.checkOutputs(o);
-            int status = DeformableRun.run(settings, BSplineSettings.defaults().withGridSpacing(gridSpacing)
-                    .withBendingWeight(bendingWeight).withOptimizer(optimizer), f, m, o, e -> {
+            int status = DeformableRun.run(settings, bspline, f, m, o, e -> {
                         events.add(e);
                         bar.update(e);
                     }, spec.commandLine().getOut(), err, bar::finish);
@@ -176,15 +182,16 @@ final class RegisterCommand implements Callable<Integer> {
             return 1;
         }
         bar.finish();
-        writeTransform(r.fixedToMoving(), outTransform);
-        if (outElastix != null) {
-            ElastixTransformFile.writeFixedToMoving(r.fixedToMoving(), f.geometry(), outElastix);
-        }
+        // The image first, the transforms last (ResultWrites): a stopped run leaves no transform without its image.
+        ResultWrites.imageThenTransforms(outImage, () -> formats.write(resampled(m, f, r.fixedToMoving()), outImage),
+                () -> {
+                    writeTransform(r.fixedToMoving(), outTransform);
+                    if (outElastix != null) {
+                        ElastixTransformFile.writeFixedToMoving(r.fixedToMoving(), f.geometry(), outElastix);
+                    }
+                });
         if (metricLog != null) {
             writeLog(events, metricLog);
-        }
-        if (outImage != null) {
-            formats.write(resampled(m, f, r.fixedToMoving()), outImage);
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (fixed->moving, LPS mm); final metric %.4f, overlap %.0f%%"
                 + "%s%n", outTransform, r.finalMetric(), 100 * r.overlap(), r.searched() ? ", global search ran" : "");
@@ -196,6 +203,9 @@ final class RegisterCommand implements Callable<Integer> {
         try {
             return read.get();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error; // out of memory, stack overflow: ContainedFaults reports them in plain words
+            }
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
@@ -270,7 +280,24 @@ final class RegisterCommand implements Callable<Integer> {
             AffineMap map = a.direction() == Direction.FIXED_TO_MOVING ? a.map() : a.map().inverse();
             s = s.withInitialTransform(map);
         }
+        OptionBounds.check(s);
         return s;
+    }
+
+    /** The B-spline stage's settings, within their bounds (OptionBounds). */
+    private BSplineSettings bsplineSettings(BSplineOptimizer optimizer) {
+        if (!(gridSpacing > 0) || Double.isInfinite(gridSpacing)) {
+            throw new IllegalArgumentException("--grid-spacing: expected a positive number of mm, found "
+                    + gridSpacing);
+        }
+        if (!(bendingWeight >= 0) || Double.isInfinite(bendingWeight)) {
+            throw new IllegalArgumentException("--bending-weight: expected 0 or a positive number, found "
+                    + bendingWeight);
+        }
+        BSplineSettings b = BSplineSettings.defaults().withGridSpacing(gridSpacing).withBendingWeight(bendingWeight)
+                .withOptimizer(optimizer);
+        OptionBounds.check(b);
+        return b;
     }
 
     private BSplineOptimizer optimizer() {

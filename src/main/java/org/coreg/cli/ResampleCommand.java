@@ -60,8 +60,10 @@ final class ResampleCommand implements Callable<Integer> {
         SpatialTransform t = record.transform();
         ImageFormats formats = ImageFormats.standard();
         formats.forName(out);
+        org.coreg.io.OutputCheck.writable(out, TransformIo.besideImage(out, t));
         Volume f = formats.read(fixed);
         Volume m = formats.read(moving);
+        MemoryBudget.resample(m, f.geometry(), k == InterpolationKind.BSPLINE).check("resample", f, m);
         Volume r;
         try {
             r = Resampler.resample(m, t, f.geometry(), new Resampler.Settings(k, defaultValue));
@@ -69,15 +71,10 @@ final class ResampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException(transform + ": " + e.getMessage(), e);
         }
         Path tfm = TransformIo.besideImage(out, t);
-        // The transform as read, provenance included, so the result can be traced to its registration.
-        TransformIo.writeBesideImage(record, tfm, f.geometry());
-        try {
-            formats.write(r, out);
-        } catch (java.io.IOException | RuntimeException e) {
-            // No transform without its result either: the pair is written together or not at all.
-            java.nio.file.Files.deleteIfExists(tfm);
-            throw e;
-        }
+        // The image first, its transform (as read, provenance included) last: see ResultWrites.
+        Volume result = r;
+        ResultWrites.imageThenTransforms(out, () -> formats.write(result, out),
+                () -> TransformIo.writeBesideImage(record, tfm, f.geometry()));
         spec.commandLine().getOut().println("wrote " + out + " and its transform " + tfm + " (" + t.describe() + ")");
         return 0;
     }

@@ -31,16 +31,30 @@ public final class AtomicOutput implements AutoCloseable {
     private final List<Pending> pending = new ArrayList<>();
     private boolean committed;
 
-    /** Opens a buffered stream to a temporary file that {@link #commit()} will move to {@code target}. */
+    /**
+     * Opens a buffered stream to a temporary file that {@link #commit()} will move to {@code target}. Temporary files
+     * of the same target left by a killed Coreg process are removed first ({@link TempFiles}). Every failure, here or
+     * in the returned stream (a full disk), is an IOException naming {@code target} and the operating system's reason.
+     */
     public OutputStream open(Path target) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null && !Files.isDirectory(dir)) {
-            throw new IOException(target + ": the folder " + dir + " does not exist");
+            throw new IOException(target + ": cannot write: the folder " + dir + " does not exist");
         }
-        Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        TempFiles.removeStale(abs);
+        Path temp;
+        try {
+            temp = TempFiles.create(abs);
+        } catch (IOException e) {
+            throw OutputFailure.of(target, e);
+        }
         pending.add(new Pending(temp, abs));
-        return new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+        try {
+            return new OutputFailure.Naming(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16), target);
+        } catch (IOException e) {
+            throw OutputFailure.of(target, e);
+        }
     }
 
     /**
@@ -58,19 +72,27 @@ public final class AtomicOutput implements AutoCloseable {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(p.temp, p.target, StandardCopyOption.REPLACE_EXISTING);
                 }
+                TempFiles.release(p.temp);
                 moved.add(p.target);
             }
-        } catch (IOException | RuntimeException e) {
-            for (Path t : moved) {
-                try {
-                    Files.deleteIfExists(t);
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
+        } catch (IOException e) {
+            deleteMoved(moved, e);
+            throw OutputFailure.of(pending.get(moved.size()).target, e);
+        } catch (RuntimeException e) {
+            deleteMoved(moved, e);
             throw e;
         }
         committed = true;
+    }
+
+    private static void deleteMoved(List<Path> moved, Exception e) {
+        for (Path t : moved) {
+            try {
+                Files.deleteIfExists(t);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+        }
     }
 
     /**
@@ -92,11 +114,7 @@ public final class AtomicOutput implements AutoCloseable {
             return;
         }
         for (Pending p : pending) {
-            try {
-                Files.deleteIfExists(p.temp);
-            } catch (IOException ignored) {
-                // Best effort: the file is a hidden temporary, and the original error is what the caller needs.
-            }
+            TempFiles.delete(p.temp); // best effort: the original error is what the caller needs
         }
     }
 }

@@ -14,6 +14,12 @@ import org.coreg.image.VoxelType;
 /** Moves voxel values between byte streams (raw, either byte order) and {@link VoxelData}, in 1 MiB chunks. */
 public final class RawVoxels {
     private static final int CHUNK = 1 << 20;
+    /**
+     * Deflate (gzip, zlib) expands at most about 1032:1 (RFC 1951: a 258-byte match per 2 bits); with headroom. A
+     * header that claims more decompressed bytes than this many times its compressed bytes is refused before any
+     * allocation.
+     */
+    public static final long MAX_DEFLATE_RATIO = 1040;
 
     private RawVoxels() {
     }

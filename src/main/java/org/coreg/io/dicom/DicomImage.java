@@ -1,9 +1,12 @@
 package org.coreg.io.dicom;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.coreg.io.ImageIOException;
+import org.coreg.io.RawVoxels;
 
 /**
  * One 2-D image (a single-frame file, or one frame of a multi-frame file) with what is needed to place it in a
@@ -59,7 +62,8 @@ public record DicomImage(Path file, int frame, PixelFormat pixels, TransferSynta
         int instance = (int) ds.decimal(DicomTags.INSTANCE_NUMBER, 0);
         DicomDataset shared = ds.firstItem(DicomTags.SHARED_FUNCTIONAL_GROUPS);
         List<DicomDataset> perFrame = ds.items(DicomTags.PER_FRAME_FUNCTIONAL_GROUPS);
-        List<DicomImage> out = new ArrayList<>(pf.frames());
+        checkFramesFit(f, pf);
+        List<DicomImage> out = new ArrayList<>();
         if (shared == null && perFrame.isEmpty()) {
             if (pf.frames() != 1) {
                 throw ImageIOException.unsupported(f.file(), DicomTags.describe(DicomTags.NUMBER_OF_FRAMES),
@@ -98,6 +102,39 @@ public record DicomImage(Path file, int frame, PixelFormat pixels, TransferSynta
                     intercept != null ? intercept[0] : ds.decimal(DicomTags.RESCALE_INTERCEPT, 0), i + 1, info));
         }
         return out;
+    }
+
+    /**
+     * Number of Frames against the bytes present, before anything is sized by it: native frames need their
+     * Rows x Columns x Bits Allocated each, encapsulated ones at least an 8-byte item each, and a deflated data set
+     * holds at most {@link RawVoxels#MAX_DEFLATE_RATIO} times the file's length.
+     */
+    static void checkFramesFit(DicomFile f, PixelFormat pf) throws ImageIOException {
+        if (pf.frames() == 1) {
+            return;
+        }
+        long available;
+        DicomElement px = f.dataset().element(DicomTags.PIXEL_DATA);
+        if (px != null && !px.isEncapsulated()) {
+            available = px.length();
+        } else {
+            try {
+                available = Files.size(f.file());
+            } catch (IOException e) {
+                throw new ImageIOException(f.file(), ImageIOException.Problem.IO_FAILURE,
+                        "cannot read (" + e.getMessage() + ")", e);
+            }
+            if (f.syntax().deflated()) {
+                available = available > Long.MAX_VALUE / RawVoxels.MAX_DEFLATE_RATIO ? Long.MAX_VALUE
+                        : available * RawVoxels.MAX_DEFLATE_RATIO;
+            }
+        }
+        long perFrame = f.syntax().encapsulated() ? 8 : Math.max(1, pf.frameBytes());
+        if (pf.frames() > available / perFrame) {
+            throw ImageIOException.badField(f.file(), DicomTags.describe(DicomTags.NUMBER_OF_FRAMES),
+                    "at most " + available / perFrame + " frames (" + available + " bytes of pixel data, at least "
+                            + perFrame + " per frame)", pf.frames());
+        }
     }
 
     /** A value from a functional group macro: the frame's own item first, then the shared one. */

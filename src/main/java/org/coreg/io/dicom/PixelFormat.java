@@ -27,6 +27,11 @@ public record PixelFormat(int rows, int columns, int frames, int bitsAllocated, 
             throw ImageIOException.badField(file, DicomTags.describe(rows < 1 ? DicomTags.ROWS : DicomTags.COLUMNS),
                     "at least 1", rows < 1 ? rows : cols);
         }
+        if ((long) rows * cols > org.coreg.image.VoxelData.MAX_VOXELS) {
+            // rows * columns is an int index; 65535 x 65535 would overflow it.
+            throw new ImageIOException(file, ImageIOException.Problem.TOO_LARGE, "field Rows x Columns: expected at "
+                    + "most " + org.coreg.image.VoxelData.MAX_VOXELS + " pixels per frame, found " + rows + " x " + cols);
+        }
         int spp = ds.unsignedShort(DicomTags.SAMPLES_PER_PIXEL, 1);
         String photometric = ds.string(DicomTags.PHOTOMETRIC_INTERPRETATION, "MONOCHROME2");
         if (spp != 1 || !photometric.startsWith("MONOCHROME")) {

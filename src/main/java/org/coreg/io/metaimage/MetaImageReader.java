@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,6 +16,7 @@ import org.coreg.image.InvalidGeometryException;
 import org.coreg.image.Volume;
 import org.coreg.image.VoxelData;
 import org.coreg.image.VoxelType;
+import org.coreg.io.DataFiles;
 import org.coreg.io.ImageIOException;
 import org.coreg.io.ImageIOException.Problem;
 import org.coreg.io.ImageReader;
@@ -54,6 +54,12 @@ public final class MetaImageReader implements ImageReader {
         long start = start(file, data, h, length, bytes);
         VoxelData voxels;
         if (!h.compressed()) {
+            if (length - start > bytes && !h.isLocal()) {
+                // A detached file with more bytes than declared is another image, or one written over a larger one.
+                throw MetaImageException.of(data, Problem.BAD_FIELD, "DimSize/ElementType", bytes + " bytes of "
+                        + "voxel data (" + dims + " x " + h.elementType() + " in " + file.getFileName() + ") from byte "
+                        + start + " of " + data, (length - start) + " bytes (file length " + length + ")");
+            }
             if (length - start < bytes) {
                 throw MetaImageException.of(data, Problem.TRUNCATED, "DimSize/ElementType", bytes + " bytes of "
                         + "voxel data (" + dims + " x " + h.elementType() + " in " + file.getFileName() + ") from byte "
@@ -140,19 +146,8 @@ public final class MetaImageReader implements ImageReader {
         if (h.isLocal()) {
             return file;
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path data;
-        try {
-            data = dir == null ? Path.of(h.elementDataFile()) : dir.resolve(h.elementDataFile());
-        } catch (InvalidPathException e) {
-            throw MetaImageException.of(file, Problem.BAD_FIELD, "ElementDataFile", "LOCAL or a file name",
-                    "'" + h.elementDataFile() + "'");
-        }
-        if (!Files.isRegularFile(data)) {
-            throw MetaImageException.of(data, Problem.MISSING_FILE, "ElementDataFile (in " + file + ")",
-                    "an existing data file", "'" + h.elementDataFile() + "', which does not exist at " + data);
-        }
-        return data;
+        // Only from the header's folder or below, unless the user allowed more (DataFiles).
+        return DataFiles.resolve(file, "ElementDataFile", h.elementDataFile());
     }
 
     private static long size(Path data, Path header, MetaImageHeader h) throws ImageIOException {

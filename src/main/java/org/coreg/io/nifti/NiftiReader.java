@@ -11,6 +11,7 @@ import org.coreg.image.ImageMetadata;
 import org.coreg.image.Modality;
 import org.coreg.image.Volume;
 import org.coreg.image.VoxelData;
+import org.coreg.io.DataFiles;
 import org.coreg.io.ImageIOException;
 import org.coreg.io.ImageReader;
 import org.coreg.io.RawVoxels;
@@ -41,6 +42,8 @@ public final class NiftiReader implements ImageReader {
             } else {
                 Path dataFile = NiftiFiles.isImgName(file) ? file
                         : existing(NiftiFiles.dataCandidates(headerFile), headerFile, "data file (.img) of this header");
+                // A symbolic link in place of the .img must not lead outside the header's folder (DataFiles).
+                DataFiles.checked(headerFile, ".img data file", dataFile.getFileName().toString(), dataFile);
                 try (InputStream data = openOrFail(dataFile)) {
                     checkPlainLength(dataFile, h, grid);
                     VoxelData voxels = allocate(headerFile, grid, h);
@@ -110,10 +113,20 @@ public final class NiftiReader implements ImageReader {
 
     /** For an uncompressed data file, the header's sizes must fit in the file's length. */
     static void checkPlainLength(Path file, NiftiHeader h, NiftiHeaderCheck.Grid grid) throws IOException {
-        if (isGzip(file)) {
-            return; // the decompressed length is known only by reading; an early end is reported then
-        }
         long length = Files.size(file);
+        if (isGzip(file)) {
+            // The decompressed length is known only by reading, but deflate expands at most about 1032-fold: a
+            // header that claims more than its compressed bytes can hold is refused before anything is allocated.
+            long needed = h.voxOffset() + grid.dataBytes();
+            if (needed / RawVoxels.MAX_DEFLATE_RATIO > length) {
+                throw new ImageIOException(file, ImageIOException.Problem.TRUNCATED, "field dim: expected gzip data "
+                        + "that decompress to " + needed + " bytes (vox_offset " + h.voxOffset() + " + "
+                        + NiftiHeaderCheck.dimText(h.dim()) + " of datatype " + h.datatype() + "), at least "
+                        + needed / RawVoxels.MAX_DEFLATE_RATIO + " compressed bytes, found a file of " + length
+                        + " bytes");
+            }
+            return;
+        }
         if (h.voxOffset() > length) {
             throw ImageIOException.badField(file, "vox_offset", "at most the file length " + length + " bytes",
                     h.voxOffset());

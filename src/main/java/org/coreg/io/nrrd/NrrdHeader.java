@@ -1,7 +1,6 @@
 package org.coreg.io.nrrd;
 
 import java.nio.ByteOrder;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -132,12 +131,7 @@ public record NrrdHeader(int version, VoxelType type, NrrdEncoding encoding, Byt
         if (name.isEmpty()) {
             throw ImageIOException.badField(file, "data file", "a file name", "nothing");
         }
-        try {
-            Path p = Path.of(name);
-            Path dir = file.toAbsolutePath().getParent();
-            return p.isAbsolute() || dir == null ? p : dir.resolve(p).normalize();
-        } catch (InvalidPathException e) {
-            throw ImageIOException.badField(file, "data file", "a file name", "'" + NrrdHeaderText.clip(name) + "'");
-        }
+        // Only from the header's folder or below, unless the user allowed more (DataFiles).
+        return org.coreg.io.DataFiles.resolve(file, "data file", name);
     }
 }

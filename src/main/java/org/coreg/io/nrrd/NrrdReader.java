@@ -59,11 +59,7 @@ public final class NrrdReader implements ImageReader {
     }
 
     private static VoxelData readDetached(NrrdHeader h, Path header) throws IOException {
-        Path data = h.dataFile();
-        if (!Files.isRegularFile(data)) {
-            throw new ImageIOException(data, ImageIOException.Problem.MISSING_FILE, "field data file: expected an existing file (named in "
-                    + header + "), found none");
-        }
+        Path data = h.dataFile(); // checked by DataFiles when the header was read
         try (InputStream in = new BufferedInputStream(Files.newInputStream(data), 1 << 16)) {
             return readData(in, data, Files.size(data), 0, h, header);
         }
