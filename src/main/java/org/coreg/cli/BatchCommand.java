@@ -41,6 +41,17 @@ final class BatchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Builds the command line of one job (a seam for tests, which add a command that fails as they need). */
+    private final java.util.function.Function<String[], CommandLine> commands;
+
+    BatchCommand() {
+        this(CoregCommand::newCommandLine);
+    }
+
+    BatchCommand(java.util.function.Function<String[], CommandLine> commands) {
+        this.commands = commands;
+    }
+
     @Override
     public Integer call() throws Exception {
         List<Job> list = read(jobs);
@@ -52,7 +63,7 @@ final class BatchCommand implements Callable<Integer> {
                     String.join(" ", job.args()));
             out.flush();
             long t0 = System.nanoTime();
-            int status = runContained(job, out, err);
+            int status = runContained(job, commands, out, err);
             double secs = (System.nanoTime() - t0) / 1e9;
             if (status == 0) {
                 done++;
@@ -79,10 +90,11 @@ final class BatchCommand implements Callable<Integer> {
      * catches these inside the job; this is the net for what escapes it (e.g. building the command line). Once this
      * returns, nothing refers to the job's volumes any more, so the next job has the whole heap.
      */
-    static int runContained(Job job, PrintWriter out, PrintWriter err) {
+    static int runContained(Job job, java.util.function.Function<String[], CommandLine> commands, PrintWriter out,
+                            PrintWriter err) {
         try {
             String[] args = job.args().toArray(String[]::new);
-            CommandLine cl = CoregCommand.newCommandLine(args);
+            CommandLine cl = commands.apply(args);
             cl.setOut(out);
             cl.setErr(err);
             return cl.execute(args);

@@ -60,6 +60,11 @@ public final class CoregCommand implements Runnable {
         } else {
             all.forEach((name, make) -> cl.addSubcommand(name, make.get()));
         }
+        return configured(cl);
+    }
+
+    /** {@code cl} with Coreg's plain error reporting: one line per failure, errors contained (ContainedFaults). */
+    static CommandLine configured(CommandLine cl) {
         cl.setExecutionExceptionHandler(new PlainErrorHandler());
         cl.setExecutionStrategy(new ContainedFaults());
         return cl;

@@ -55,12 +55,14 @@ public final class DataFiles {
      */
     public static Path checked(Path header, String field, String named, Path data) throws ImageIOException {
         if (!Files.exists(data)) {
-            throw new ImageIOException(data, ImageIOException.Problem.MISSING_FILE, "field " + field + " (in "
-                    + header + "): expected an existing data file, found " + named + ", which does not exist");
+            throw new ImageIOException(data, ImageIOException.Problem.MISSING_FILE, "field " + field
+                    + ": expected an existing data file (named in " + header + "), found " + named
+                    + ", which does not exist");
         }
         if (!Files.isRegularFile(data)) {
-            throw new ImageIOException(data, ImageIOException.Problem.MISSING_FILE, "field " + field + " (in "
-                    + header + "): expected a regular data file, found " + named + ", which is a folder or a device");
+            throw new ImageIOException(data, ImageIOException.Problem.MISSING_FILE, "field " + field
+                    + ": expected a regular data file (named in " + header + "), found " + named
+                    + ", which is a folder or a device");
         }
         if (outsideAllowed()) {
             return data;
@@ -71,8 +73,8 @@ public final class DataFiles {
             realDir = folder(header).toRealPath();
             realData = data.toRealPath();
         } catch (IOException e) {
-            throw new ImageIOException(data, ImageIOException.Problem.IO_FAILURE, "field " + field + " (in " + header
-                    + "): cannot resolve the data file (" + e.getMessage() + ")", e);
+            throw new ImageIOException(data, ImageIOException.Problem.IO_FAILURE, "field " + field
+                    + ": cannot resolve the data file named in " + header + " (" + e.getMessage() + ")", e);
         }
         if (!realData.startsWith(realDir)) {
             throw ImageIOException.badField(header, field, "a data file in the header's folder " + realDir

@@ -54,8 +54,9 @@ public final class MetaImageReader implements ImageReader {
         long start = start(file, data, h, length, bytes);
         VoxelData voxels;
         if (!h.compressed()) {
-            if (length - start > bytes && !h.isLocal()) {
-                // A detached file with more bytes than declared is another image, or one written over a larger one.
+            if (length - start > bytes && !h.isLocal() && h.headerSize() == 0) {
+                // A whole data file with more bytes than declared is another image, or one written over a larger one
+                // (an explicit HeaderSize says where the voxels are; -1 takes them from the end).
                 throw MetaImageException.of(data, Problem.BAD_FIELD, "DimSize/ElementType", bytes + " bytes of "
                         + "voxel data (" + dims + " x " + h.elementType() + " in " + file.getFileName() + ") from byte "
                         + start + " of " + data, (length - start) + " bytes (file length " + length + ")");

@@ -1,0 +1,106 @@
+package org.coreg.io.dicom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.coreg.io.ImageIOException;
+import org.coreg.io.ImageIOException.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Header fields that size arrays are checked against the bytes present before anything is sized by them: Number of
+ * Frames (native, encapsulated, deflated) and Rows x Columns. Each case must fail typed, naming the file and the tag,
+ * having allocated next to nothing.
+ */
+class DicomHostileTest {
+    private static final double[] AXIAL = {1, 0, 0, 0, 1, 0};
+    private static final String RLE = "1.2.840.10008.1.2.5";
+    private static final String DEFLATED = "1.2.840.10008.1.2.1.99";
+
+    @TempDir
+    Path tmp;
+
+    private static DicomTestWriter slice(int rows, int columns, String frames) {
+        DicomTestWriter w = DicomTestWriter.forSyntax(TransferSyntax.EXPLICIT_LE);
+        w.str(DicomTags.SERIES_INSTANCE_UID, "UI", "1.2.15");
+        w.decimals(DicomTags.IMAGE_POSITION_PATIENT, 0, 0, 0).decimals(DicomTags.IMAGE_ORIENTATION_PATIENT, AXIAL);
+        w.str(DicomTags.NUMBER_OF_FRAMES, "IS", frames);
+        w.us(DicomTags.ROWS, rows).us(DicomTags.COLUMNS, columns).us(DicomTags.BITS_ALLOCATED, 16);
+        w.decimals(DicomTags.PIXEL_SPACING, 1, 1);
+        return w;
+    }
+
+    private ImageIOException refused(String name, byte[] bytes) throws Exception {
+        Path file = tmp.resolve(name);
+        Files.write(file, bytes);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long a0 = threads.getThreadAllocatedBytes(Thread.currentThread().threadId());
+        ImageIOException error = null;
+        try {
+            new DicomReader(DicomReadOptions.STRICT).read(file);
+        } catch (ImageIOException e) {
+            error = e;
+        }
+        long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().threadId()) - a0;
+        assertThat(error).as("typed error for %s", name).isNotNull();
+        assertThat(error.getMessage()).contains(file.toString());
+        assertThat(allocated).as("bytes allocated reading %s", name).isLessThan(16L << 20);
+        return error;
+    }
+
+    @Test
+    void nativeNumberOfFramesBeyondThePixelDataIsRefusedBeforeSizingAnything() throws Exception {
+        DicomTestWriter w = slice(4, 4, "2147483647");
+        w.pixels16(new short[16 * 3]);
+        ImageIOException e = refused("frames.dcm", w.toFile(TransferSyntax.EXPLICIT_LE.uid(), true, false));
+        assertThat(e.problem()).isEqualTo(Problem.BAD_FIELD);
+        assertThat(e.getMessage()).contains("(0028,0008) NumberOfFrames: expected at most")
+                .contains("2147483647");
+    }
+
+    @Test
+    void encapsulatedNumberOfFramesBeyondTheFileIsRefused() throws Exception {
+        DicomTestWriter w = slice(4, 4, "2147483647");
+        w.encapsulated(List.of(new byte[64], new byte[64]), false);
+        ImageIOException e = refused("frames-rle.dcm", w.toFile(RLE, true, false));
+        assertThat(e.getMessage()).contains("NumberOfFrames").contains("2147483647");
+    }
+
+    @Test
+    void deflatedNumberOfFramesBeyondWhatTheFileCanInflateToIsRefused() throws Exception {
+        DicomTestWriter w = slice(64, 64, "2000000000");
+        w.pixels16(new short[64 * 64]);
+        ImageIOException e = refused("frames-deflated.dcm", w.toFile(DEFLATED, true, true));
+        assertThat(e.getMessage()).contains("NumberOfFrames").contains("2000000000");
+    }
+
+    @Test
+    void rowsTimesColumnsBeyondOneArrayIsRefused() throws Exception {
+        DicomTestWriter w = slice(65535, 65535, "1");
+        w.pixels16(new short[16]);
+        ImageIOException e = refused("rows.dcm", w.toFile(TransferSyntax.EXPLICIT_LE.uid(), true, false));
+        assertThat(e.problem()).isIn(Problem.TOO_LARGE, Problem.TRUNCATED);
+        assertThat(e.getMessage()).contains("65535");
+    }
+
+    @Test
+    void aFolderWithAFrameBombSkipsItOrNamesIt() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("series"));
+        SyntheticSeries.write(dir, TransferSyntax.EXPLICIT_LE, "1.2.16", new double[][] {{0, 0, 0}, {0, 0, 1},
+            {0, 0, 2}}, AXIAL, new double[] {1, 1}, 8, 8, (i, j, k) -> i + j + k);
+        DicomTestWriter w = slice(4, 4, "2147483647");
+        w.pixels16(new short[16]);
+        Files.write(dir.resolve("zz-bomb.dcm"), w.toFile(TransferSyntax.EXPLICIT_LE.uid(), true, false));
+        try {
+            var v = new DicomReader(DicomReadOptions.STRICT).read(dir);
+            assertThat(v.geometry().size()).containsExactly(8, 8, 3);
+        } catch (ImageIOException e) {
+            // Two series (or the bomb named): a plain, typed error is as good as skipping it.
+            assertThat(e.getMessage()).contains(dir.toString());
+        }
+    }
+}
