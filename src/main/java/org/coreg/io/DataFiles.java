@@ -83,6 +83,15 @@ public final class DataFiles {
         return data;
     }
 
+    /** True when {@code file}, symbolic links followed, lies in {@code dir} or below (false if either cannot be resolved). */
+    public static boolean inside(Path dir, Path file) {
+        try {
+            return file.toRealPath().startsWith(dir.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static Path folder(Path header) {
         Path dir = header.toAbsolutePath().normalize().getParent();
         return dir == null ? Path.of("").toAbsolutePath() : dir;

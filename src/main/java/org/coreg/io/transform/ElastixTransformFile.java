@@ -12,6 +12,7 @@ import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
 import org.coreg.image.InvalidGeometryException;
 import org.coreg.io.AtomicOutput;
+import org.coreg.io.DataFiles;
 import org.coreg.io.ImageIOException.Problem;
 import org.coreg.transform.AffineTransform;
 import org.coreg.transform.CompositeTransform;
@@ -98,17 +99,35 @@ public final class ElastixTransformFile {
         return Direction.FIXED_TO_MOVING;
     }
 
-    /** elastix opens the name as given (relative to its working folder); Coreg also tries the file's folder. */
+    /**
+     * elastix opens the name as given (relative to its working folder); Coreg also tries the file's folder. Like a
+     * data file named by an image header, the initial transform is read only from this file's folder or below unless
+     * the user allowed more ({@link DataFiles}).
+     */
     private static Path resolve(Path file, String name, int line) throws TransformFileException {
-        Path given = Path.of(name);
-        if (Files.isRegularFile(given)) {
-            return given;
-        }
+        Path given;
         Path dir = file.toAbsolutePath().getParent();
-        for (Path candidate : new Path[] {dir.resolve(name), dir.resolve(given.getFileName())}) {
+        try {
+            given = Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new TransformFileException(file, line, Problem.BAD_FIELD, "field InitialTransformParametersFileName:"
+                    + " expected a file name, found \"" + name + "\"");
+        }
+        Path outside = null;
+        Path[] candidates = given.getFileName() == null ? new Path[] {given}
+                : new Path[] {given, dir.resolve(name), dir.resolve(given.getFileName())};
+        for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate)) {
-                return candidate;
+                if (DataFiles.outsideAllowed() || DataFiles.inside(dir, candidate)) {
+                    return candidate;
+                }
+                outside = candidate;
             }
+        }
+        if (outside != null) {
+            throw new TransformFileException(file, line, Problem.BAD_FIELD, "field InitialTransformParametersFileName:"
+                    + " expected a file in this file's folder " + dir + " or below (set " + DataFiles.ALLOW_ENV
+                    + "=1 to allow others), found \"" + name + "\"");
         }
         throw new TransformFileException(file, line, Problem.MISSING_FILE, "field InitialTransformParametersFileName:"
                 + " expected an existing file, found \"" + name + "\" (looked in the working folder and " + dir + ")");
