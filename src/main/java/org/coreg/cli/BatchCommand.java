@@ -107,10 +107,18 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
+    /** The largest job file read. */
+    static final long MAX_BYTES = 16L << 20;
+
     /** The jobs of {@code file}; a line that cannot be split, or that starts another batch, fails them all. */
     static List<Job> read(Path file) throws IOException {
         List<String> lines;
         try {
+            if (Files.exists(file) && (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES)) {
+                // A pipe or device would block or never end; a job list is a few kilobytes.
+                throw new IllegalArgumentException(file + ": expected a text file of at most " + (MAX_BYTES >> 20)
+                        + " MiB, found a folder, device, pipe or larger file");
+            }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": file does not exist", e);

@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code coreg register --fixed F --moving M --out-transform T.tfm}: rigid (and optionally affine) registration with
- * Mattes MI. The transform file (fixed to moving, LPS mm) is always written, and written before any resampled image.
+ * Mattes MI. The transform file (fixed to moving, LPS mm) is always written, and written after any resampled image
+ * (ResultWrites: a transform file means a complete image).
  */
 @Command(name = "register", mixinStandardHelpOptions = true,
         description = "Register a moving image (e.g. CT) to a fixed image (e.g. MRI); writes the fixed->moving "

@@ -42,6 +42,11 @@ public final class AtomicOutput implements AutoCloseable {
         if (dir != null && !Files.isDirectory(dir)) {
             throw new IOException(target + ": cannot write: the folder " + dir + " does not exist");
         }
+        if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+            // Moving a file onto a folder or a device (/dev/full, as root) would replace it, not write into it.
+            throw new IOException(target + ": cannot write: it exists and is not a regular file (a folder, device or "
+                    + "pipe)");
+        }
         TempFiles.removeStale(abs);
         Path temp;
         try {

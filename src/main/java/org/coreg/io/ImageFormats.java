@@ -62,6 +62,11 @@ public final class ImageFormats {
                     .orElseThrow(() -> new ImageIOException(file, ImageIOException.Problem.UNSUPPORTED,
                             "is a folder; no image format reads folders"));
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A pipe or a device (/dev/zero) would block or never end; images are files or DICOM folders.
+            throw new ImageIOException(file, ImageIOException.Problem.WRONG_FORMAT,
+                    "expected an image file or a DICOM folder, found a device, pipe or socket");
+        }
         byte[] head = head(file);
         for (ImageFormat f : formats) {
             if (f.matchesContent(head)) {

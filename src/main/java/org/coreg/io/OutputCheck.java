@@ -37,8 +37,9 @@ public final class OutputCheck {
             if (dir == null || !Files.isDirectory(dir)) {
                 throw new IOException(p + ": cannot write: the folder " + dir + " does not exist");
             }
-            if (Files.isDirectory(abs)) {
-                throw new IOException(p + ": cannot write: it is a folder, expected a file name");
+            if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+                throw new IOException(p + ": cannot write: it exists and is not a regular file (a folder, device or "
+                        + "pipe)");
             }
             Path probe;
             try {

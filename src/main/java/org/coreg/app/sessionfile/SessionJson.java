@@ -127,10 +127,18 @@ public final class SessionJson {
         return l;
     }
 
+    /** The largest session file read (sessions hold a few transforms and points: kilobytes). */
+    static final long MAX_SESSION_BYTES = 64L << 20;
+
     /** Reads a session file; volume paths come back absolute (resolved against the file's folder). */
     public static SessionDocument read(Path file) throws SessionFileException {
         String text;
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file) || Files.size(file) > MAX_SESSION_BYTES) {
+                // A folder, pipe or device would fail oddly, block or never end; sessions are a few kilobytes.
+                throw new SessionFileException(file, "expected a session file of at most " + (MAX_SESSION_BYTES >> 20)
+                        + " MiB, found a folder, device, pipe or larger file", null);
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new SessionFileException(file, "cannot read the session file (" + e.getMessage() + ")", e);

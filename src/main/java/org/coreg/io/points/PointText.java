@@ -19,6 +19,11 @@ final class PointText {
 
     static String read(Path file) throws PointFileException {
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // A folder, pipe or device (/dev/zero) would fail oddly, block or never end.
+                throw new PointFileException(file, 0, Problem.WRONG_FORMAT, "expected a point file, found a folder, "
+                        + "device or pipe");
+            }
             if (Files.size(file) > MAX_BYTES) {
                 throw new PointFileException(file, 0, Problem.TOO_LARGE, "expected a point file of at most "
                         + (MAX_BYTES >> 20) + " MiB, found " + (Files.size(file) >> 20) + " MiB");

@@ -18,6 +18,11 @@ final class TextLines {
 
     static List<String> read(Path file) throws TransformFileException {
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // A folder, pipe or device (/dev/zero) would fail oddly, block or never end.
+                throw new TransformFileException(file, 0, Problem.WRONG_FORMAT, "expected a transform file, found a "
+                        + "folder, device or pipe");
+            }
             if (Files.size(file) > MAX_BYTES) {
                 throw new TransformFileException(file, 0, Problem.TOO_LARGE, "expected a text file of at most "
                         + (MAX_BYTES >> 20) + " MiB, found " + (Files.size(file) >> 20) + " MiB");
