@@ -74,6 +74,33 @@ public final class RawVoxels {
         }
     }
 
+    /**
+     * True when a compressed stream should be inflated once, without keeping anything, before its voxels are
+     * allocated: the header claims more than 64 MiB and more than 32 times the compressed bytes. Real images compress
+     * less (CT 2-5x, masks more, but then inflate quickly); a header that lies about a small file would otherwise
+     * cost its claim in memory before the stream is found to end early.
+     */
+    public static boolean worthCounting(long claimedBytes, long compressedBytes) {
+        return claimedBytes > (64L << 20) && claimedBytes / 32 > compressedBytes;
+    }
+
+    /**
+     * Reads {@code in} until {@code claimedBytes} bytes came out or it ends, keeping nothing, and returns how many
+     * came out (at most {@code claimedBytes}). IOExceptions of the stream (corrupt data) propagate.
+     */
+    public static long inflatedBytes(InputStream in, long claimedBytes) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long n = 0;
+        while (n < claimedBytes) {
+            int got = in.read(buf, 0, (int) Math.min(buf.length, claimedBytes - n));
+            if (got < 0) {
+                break;
+            }
+            n += got;
+        }
+        return n;
+    }
+
     /** Writes every value of {@code src} to {@code out} in {@code order}. */
     public static void write(OutputStream out, VoxelData src, ByteOrder order) throws IOException {
         VoxelType type = src.type();

@@ -81,6 +81,22 @@ public final class MetaImageReader implements ImageReader {
                         + bytes + " bytes (" + dims + " x " + h.elementType() + "), at least " + bytes
                         / MAX_DEFLATE_RATIO + " compressed bytes", zlibBytes + " compressed bytes");
             }
+            if (RawVoxels.worthCounting(bytes, zlibBytes)) {
+                // Within deflate's limit but far beyond what images compress to: inflate once, keeping nothing, so
+                // that a header that lies costs no memory.
+                long got;
+                try (InputStream raw = open(data, start);
+                     InputStream in = new InflaterInputStream(new Bounded(raw, zlibBytes), new Inflater(), 1 << 16)) {
+                    got = RawVoxels.inflatedBytes(in, bytes);
+                } catch (IOException e) {
+                    got = -1;
+                }
+                if (got < bytes) {
+                    throw MetaImageException.of(data, Problem.TRUNCATED, "CompressedData", "a zlib stream holding "
+                            + bytes + " bytes (" + dims + " x " + h.elementType() + ")", got < 0
+                            ? "a corrupt or short stream" : "a stream of " + got + " bytes");
+                }
+            }
             voxels = RawVoxels.allocate(data, type, count, dims);
             try (InputStream raw = open(data, start);
                  InputStream in = new InflaterInputStream(new Bounded(raw, zlibBytes), new Inflater(), 1 << 16)) {

@@ -125,6 +125,20 @@ public final class NiftiReader implements ImageReader {
                         + needed / RawVoxels.MAX_DEFLATE_RATIO + " compressed bytes, found a file of " + length
                         + " bytes");
             }
+            if (RawVoxels.worthCounting(needed, length)) {
+                // Within deflate's limit but far beyond what images compress to: inflate once, keeping nothing, so
+                // that a header that lies costs no memory (GzipInput reports corrupt or short data as it goes).
+                long got;
+                try (InputStream probe = NiftiFiles.open(file)) {
+                    got = RawVoxels.inflatedBytes(probe, needed);
+                }
+                if (got < needed) {
+                    throw new ImageIOException(file, ImageIOException.Problem.TRUNCATED, "field dim: expected gzip "
+                            + "data that decompress to " + needed + " bytes (vox_offset " + h.voxOffset() + " + "
+                            + NiftiHeaderCheck.dimText(h.dim()) + " of datatype " + h.datatype() + "), found "
+                            + got + " bytes");
+                }
+            }
             return;
         }
         if (h.voxOffset() > length) {
