@@ -29,6 +29,8 @@ final class PointText {
                         + (MAX_BYTES >> 20) + " MiB, found " + (Files.size(file) >> 20) + " MiB");
             }
             return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (PointFileException e) {
+            throw e; // already says what is wrong
         } catch (NoSuchFileException e) {
             throw new PointFileException(file, 0, Problem.MISSING_FILE, "file does not exist");
         } catch (java.nio.charset.MalformedInputException e) {

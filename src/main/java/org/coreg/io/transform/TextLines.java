@@ -28,6 +28,8 @@ final class TextLines {
                         + (MAX_BYTES >> 20) + " MiB, found " + (Files.size(file) >> 20) + " MiB");
             }
             return List.of(Files.readString(file, StandardCharsets.ISO_8859_1).split("\\R", -1));
+        } catch (TransformFileException e) {
+            throw e; // already says what is wrong
         } catch (NoSuchFileException e) {
             throw new TransformFileException(file, 0, Problem.MISSING_FILE, "file does not exist");
         } catch (IOException e) {
