@@ -61,7 +61,7 @@ printf 'info %s\ninfo %s\nconvert %s %s\n' "$work/bomb.nii.gz" "$work/mr.mha" "$
 # What a run left: files newer than the mark, other than this script's own capture files and the batch's result.
 snapshot() { find "$work" -newer "$work/.mark" -type f ! -name '.mark' ! -name '.time' ! -name '.out' ! -name '.err' \
   ! -name 'out-batch.nrrd' | sort; }
-printf '%-34s %4s %6s %7s %5s  %s\n' case exit secs MiB left message
+printf '%-38s %4s %6s %7s %5s  %s\n' case exit secs MiB left message
 run() {
   local name=$1; shift
   touch "$work/.mark"; sleep 0.01
@@ -70,7 +70,7 @@ run() {
   read -r secs kib < <(tail -n 1 "$work/.time") || true
   local left; left=$(snapshot | grep -c .)
   [ "$left" = 0 ] || snapshot >> "$work/.leftovers"
-  printf '%-34s %4s %6s %7s %5s  %s\n' "$name" "$status" "$secs" "$((kib / 1024))" "$left" \
+  printf '%-38s %4s %6s %7s %5s  %s\n' "$name" "$status" "$secs" "$((kib / 1024))" "$left" \
     "$(head -c 150 "$work/.err" | tr '\n' '|')"
 }
 run "nii.gz claims 1000^3 floats" info bomb.nii.gz
