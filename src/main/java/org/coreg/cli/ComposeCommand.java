@@ -32,6 +32,7 @@ final class ComposeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        org.coreg.io.OutputCheck.writable(out); // before any work: the file and the reason, at once
         List<SpatialTransform> steps = new ArrayList<>();
         for (Path p : inputs) {
             steps.add(TransformFiles.read(p));

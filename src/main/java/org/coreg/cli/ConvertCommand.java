@@ -46,6 +46,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        org.coreg.io.OutputCheck.writable(out); // before any work: the file and the reason, at once
         if (isTransform(in)) {
             ConvertTransformCommand.convert(in, out, format, reference, spec.commandLine().getOut());
             return 0;

@@ -34,6 +34,7 @@ final class ConvertTransformCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        org.coreg.io.OutputCheck.writable(out); // before any work: the file and the reason, at once
         convert(in, out, format, reference, spec.commandLine().getOut());
         return 0;
     }

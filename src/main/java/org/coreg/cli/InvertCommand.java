@@ -44,6 +44,7 @@ final class InvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        org.coreg.io.OutputCheck.writable(out); // before any work: the file and the reason, at once
         SpatialTransform t = TransformFiles.read(in);
         TransformFormat f = TransformIo.format(format, out);
         if (!t.isLinear() && f == TransformFormat.DISPLACEMENT_FIELD) {

@@ -44,7 +44,7 @@ final class OptionBounds {
     /** Checks the B-spline settings that do not depend on the image (spacing is a positive finite number). */
     static void check(BSplineSettings b) {
         if (!(b.gridSpacingMm() > 0) || Double.isInfinite(b.gridSpacingMm())) {
-            throw new IllegalArgumentException("--grid-spacing: expected a positive number of mm, found "
+            throw new IllegalArgumentException("--grid-spacing: expected a positive grid spacing in mm, found "
                     + b.gridSpacingMm());
         }
         range("--bspline-iterations", b.iterations(), 1, MAX_ITERATIONS, "");

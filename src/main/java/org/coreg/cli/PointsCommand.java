@@ -50,6 +50,8 @@ final class PointsCommand implements Callable<Integer> {
         if (in == null || out == null) {
             throw new IllegalArgumentException("points: give the input and output point files (IN OUT or --in/--out)");
         }
+        org.coreg.io.OutputCheck.writable(out); // before any work: the file and the reason, at once
+
         Direction d = Direction.parse(direction);
         if (d == null) {
             throw new IllegalArgumentException("--direction: expected fixed-to-moving or moving-to-fixed, found '"

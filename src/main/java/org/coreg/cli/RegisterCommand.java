@@ -288,7 +288,7 @@ final class RegisterCommand implements Callable<Integer> {
     /** The B-spline stage's settings, within their bounds (OptionBounds). */
     private BSplineSettings bsplineSettings(BSplineOptimizer optimizer) {
         if (!(gridSpacing > 0) || Double.isInfinite(gridSpacing)) {
-            throw new IllegalArgumentException("--grid-spacing: expected a positive number of mm, found "
+            throw new IllegalArgumentException("--grid-spacing: expected a positive grid spacing in mm, found "
                     + gridSpacing);
         }
         if (!(bendingWeight >= 0) || Double.isInfinite(bendingWeight)) {

@@ -31,6 +31,7 @@ final class ShrinkCommand implements Callable<Integer> {
         if (factors.length != 3) {
             throw new IllegalArgumentException("--factors needs three whole numbers (i,j,k), found " + factors.length);
         }
+        org.coreg.io.OutputCheck.writable(out); // before any work: the file and the reason, at once
         ImageFormats formats = ImageFormats.standard();
         Volume v = BlockAverager.shrink(formats.read(in), factors);
         formats.write(v, out);

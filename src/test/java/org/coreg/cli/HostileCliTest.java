@@ -79,7 +79,7 @@ class HostileCliTest {
         assertThat(leftovers(fixed, moving)).isEmpty();
         assertThat(CliRun.run("register", "--fixed", fixed.toString(), "--moving", moving.toString(),
                 "--out-transform", dir.resolve("t.tfm").toString(), "--stages", "rigid,affine,bspline",
-                "--grid-spacing", "-3").err()).contains("--grid-spacing: expected a positive number");
+                "--grid-spacing", "-3").err()).contains("--grid-spacing: expected a positive grid spacing");
     }
 
     @Test
