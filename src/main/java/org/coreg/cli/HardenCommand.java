@@ -48,6 +48,8 @@ final class HardenCommand implements Callable<Integer> {
         org.coreg.io.OutputCheck.writable(out, TransformIo.besideImage(out, t));
         Volume m = formats.read(moving);
         ImageGeometry grid = reference == null ? m.geometry() : formats.read(reference).geometry();
+        MemoryBudget.resample(m, grid, ResampleCommand.kind(interp) == org.coreg.image.interpolation.InterpolationKind.BSPLINE)
+                .check("harden", m);
         Hardening.Result r;
         try {
             r = Hardening.harden(m, t, grid, new Resampler.Settings(ResampleCommand.kind(interp), 0));

@@ -24,11 +24,11 @@ import org.coreg.registration.deformable.BSplineSettings;
  * which sees every voxel, 2,000 per fixed voxel (measured: 1.7 GB for 91 x 109 x 91);</li>
  * <li>a resampled image or Jacobian map: 12 per fixed voxel (the result and a float copy on the way out).</li>
  * </ul>
- * The heap available is the JVM's maximum heap less the images already read and 64 MiB for everything else.
+ * The heap available is the JVM's maximum heap less the images already read and 16 MiB for everything else.
  */
 final class MemoryBudget {
     private static final long MIB = 1 << 20;
-    private static final long RESERVE = 64 * MIB;
+    private static final long RESERVE = 16 * MIB;
 
     private final List<String> parts = new ArrayList<>();
     private long need;
