@@ -47,7 +47,11 @@ public final class SeriesScanner {
         }
         List<Path> files;
         try (Stream<Path> s = Files.walk(folder)) {
+            // Symbolic links that lead out of the folder are not followed (org.coreg.io.DataFiles), so a folder
+            // cannot make Coreg read another user's files; COREG_ALLOW_OUTSIDE_DATA=1 allows them.
+            boolean anywhere = org.coreg.io.DataFiles.outsideAllowed();
             files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> anywhere || !Files.isSymbolicLink(p) || org.coreg.io.DataFiles.inside(folder, p))
                     .sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             throw new ImageIOException(folder, Problem.IO_FAILURE, "cannot list the folder (" + e.getMessage() + ")",

@@ -88,6 +88,19 @@ class DicomHostileTest {
     }
 
     @Test
+    void aFolderDoesNotFollowSymbolicLinksOutOfIt() throws Exception {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        List<Path> outside = SyntheticSeries.write(elsewhere, TransferSyntax.EXPLICIT_LE, "1.2.17",
+                new double[][] {{0, 0, 5}}, AXIAL, new double[] {1, 1}, 8, 8, (i, j, k) -> 1);
+        Path dir = Files.createDirectories(tmp.resolve("linked"));
+        SyntheticSeries.write(dir, TransferSyntax.EXPLICIT_LE, "1.2.17", new double[][] {{0, 0, 0}, {0, 0, 1},
+            {0, 0, 2}}, AXIAL, new double[] {1, 1}, 8, 8, (i, j, k) -> i + j + k);
+        Files.createSymbolicLink(dir.resolve("zz-link.dcm"), outside.getFirst());
+        var scan = SeriesScanner.scan(dir);
+        assertThat(scan.series()).singleElement().satisfies(s -> assertThat(s.images()).hasSize(3));
+    }
+
+    @Test
     void aFolderWithAFrameBombSkipsItOrNamesIt() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("series"));
         SyntheticSeries.write(dir, TransferSyntax.EXPLICIT_LE, "1.2.16", new double[][] {{0, 0, 0}, {0, 0, 1},
