@@ -87,6 +87,65 @@ class DicomHostileTest {
         assertThat(e.getMessage()).contains("65535");
     }
 
+    /**
+     * Seeded fuzz of the fields that size arrays: Rows, Columns, Bits Allocated and Number of Frames set to hostile
+     * values over native, RLE and deflated pixel data of random lengths, and sequences nested deeper than the parser
+     * goes. Every case reads or fails typed, naming the file, having allocated less than 64 MiB.
+     */
+    @Test
+    void sizingFieldsFuzzedReadOrFailTyped() throws Exception {
+        long[] hostile = {0, 1, 2, 3, 7, 8, 16, 32, 255, 256, 4096, 32767, 65535};
+        String[] frames = {"1", "2", "3", "0", "-1", "65536", "2147483647", "4294967296", "1e9", "NaN", "", "x"};
+        java.util.Random rnd = new java.util.Random(20261207L);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long me = Thread.currentThread().threadId();
+        int read = 0;
+        int refused = 0;
+        int cases = Integer.getInteger("coreg.fuzz.cases", 3000) / 3;
+        for (int c = 0; c < cases; c++) {
+            int rows = (int) hostile[rnd.nextInt(hostile.length)];
+            int cols = (int) hostile[rnd.nextInt(hostile.length)];
+            int bits = rnd.nextInt(4) == 0 ? (int) hostile[rnd.nextInt(hostile.length)] : 16;
+            DicomTestWriter w = DicomTestWriter.forSyntax(TransferSyntax.EXPLICIT_LE);
+            w.str(DicomTags.SERIES_INSTANCE_UID, "UI", "1.2.18");
+            w.decimals(DicomTags.IMAGE_POSITION_PATIENT, 0, 0, 0).decimals(DicomTags.IMAGE_ORIENTATION_PATIENT, AXIAL);
+            w.str(DicomTags.NUMBER_OF_FRAMES, "IS", frames[rnd.nextInt(frames.length)]);
+            w.us(DicomTags.ROWS, rows).us(DicomTags.COLUMNS, cols).us(DicomTags.BITS_ALLOCATED, bits);
+            w.decimals(DicomTags.PIXEL_SPACING, 1, 1);
+            if (rnd.nextInt(5) == 0) { // a sequence nested far deeper than the parser goes
+                DicomTestWriter inner = new DicomTestWriter(true, false).str(DicomTags.PATIENT_ID, "LO", "x");
+                for (int d = 0, depth = 10 + rnd.nextInt(200); d < depth; d++) {
+                    inner = new DicomTestWriter(true, false).sequence(0x00081115, List.of(inner), rnd.nextBoolean());
+                }
+                w.sequence(0x00081115, List.of(inner), true);
+            }
+            int kind = rnd.nextInt(3);
+            String syntax = kind == 1 ? RLE : kind == 2 ? DEFLATED : TransferSyntax.EXPLICIT_LE.uid();
+            if (kind == 1) {
+                w.encapsulated(List.of(new byte[rnd.nextInt(200)], new byte[rnd.nextInt(200)]), rnd.nextBoolean());
+            } else {
+                w.pixels16(new short[rnd.nextInt(600)]);
+            }
+            Path f = tmp.resolve("fuzz-" + (c % 7) + ".dcm");
+            Files.write(f, w.toFile(syntax, true, kind == 2));
+            long a0 = threads.getThreadAllocatedBytes(me);
+            try {
+                new DicomReader(DicomReadOptions.STRICT).read(f);
+                read++;
+            } catch (ImageIOException e) {
+                assertThat(e.getMessage()).as("case %d", c).contains(f.getFileName().toString());
+                refused++;
+            } catch (Throwable t) {
+                throw new AssertionError("case " + c + " (rows " + rows + ", columns " + cols + ", bits " + bits
+                        + ", syntax " + syntax + ") threw " + t, t);
+            }
+            assertThat(threads.getThreadAllocatedBytes(me) - a0).as("bytes allocated, case %d", c)
+                    .isLessThan(64L << 20);
+        }
+        assertThat(refused).isPositive();
+        System.out.printf("DICOM sizing-field fuzz: %d cases, %d read, %d refused typed%n", cases, read, refused);
+    }
+
     @Test
     void aFolderDoesNotFollowSymbolicLinksOutOfIt() throws Exception {
         Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
