@@ -227,6 +227,22 @@ class HostileFilesTest {
     }
 
     @Test
+    void anAnalyzeImgWithMoreVoxelsThanDeclaredIsRefused() throws Exception {
+        byte[] h = niftiHeaderClaiming(2);
+        h[344] = 'n';
+        h[345] = 'i';
+        h[346] = '1';
+        ByteBuffer.wrap(h).order(ByteOrder.LITTLE_ENDIAN).putFloat(108, 0f);
+        Files.write(dir.resolve("pair.hdr"), h);
+        Files.write(dir.resolve("pair.img"), new byte[32 * 4]);
+        ImageIOException e = refused(dir.resolve("pair.hdr"));
+        assertThat(e.problem()).isEqualTo(Problem.BAD_FIELD);
+        assertThat(e.getMessage()).contains("pair.img").contains("32 bytes").contains("128 bytes");
+        Files.write(dir.resolve("pair.img"), new byte[32]);
+        assertThat(ImageFormats.standard().read(dir.resolve("pair.hdr")).voxels().length()).isEqualTo(8);
+    }
+
+    @Test
     void devicesAndFoldersAreNotDataFiles() throws Exception {
         Files.createDirectories(dir.resolve("folder.raw"));
         Path h = Files.writeString(dir.resolve("d.mhd"), "NDims = 3\nDimSize = 2 2 2\nElementType = MET_UCHAR\n"

@@ -46,6 +46,7 @@ public final class NiftiReader implements ImageReader {
                 DataFiles.checked(headerFile, ".img data file", dataFile.getFileName().toString(), dataFile);
                 try (InputStream data = openOrFail(dataFile)) {
                     checkPlainLength(dataFile, h, grid);
+                    checkNoSurplus(dataFile, h, grid);
                     VoxelData voxels = allocate(headerFile, grid, h);
                     skip(data, h.voxOffset(), dataFile, h);
                     RawVoxels.read(data, voxels, h.order(), dataFile);
@@ -150,6 +151,23 @@ public final class NiftiReader implements ImageReader {
             throw new ImageIOException(file, ImageIOException.Problem.TRUNCATED, "field voxel data: expected "
                     + needed + " bytes (vox_offset " + h.voxOffset() + " + " + NiftiHeaderCheck.dimText(h.dim())
                     + " of datatype " + h.datatype() + "), found a file of " + length + " bytes");
+        }
+    }
+
+    /**
+     * The .img of a pair must hold exactly what its header declares: more is another image, or one written over a
+     * larger one, and would be read silently as this one.
+     */
+    static void checkNoSurplus(Path img, NiftiHeader h, NiftiHeaderCheck.Grid grid) throws IOException {
+        if (isGzip(img)) {
+            return; // the gzip trailer and the end of the stream are checked when it is read
+        }
+        long length = Files.size(img);
+        long declared = h.voxOffset() + grid.dataBytes();
+        if (length > declared) {
+            throw ImageIOException.badField(img, "dim", declared + " bytes of voxel data (vox_offset " + h.voxOffset()
+                    + " + " + NiftiHeaderCheck.dimText(h.dim()) + " of datatype " + h.datatype() + ")",
+                    "a data file of " + length + " bytes");
         }
     }
 
