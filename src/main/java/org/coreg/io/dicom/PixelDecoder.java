@@ -17,7 +17,8 @@ import org.coreg.io.ImageIOException.Problem;
 /**
  * Turns the pixel data of a parsed DICOM file into stored values: native (any byte order), RLE Lossless, JPEG
  * lossless process 14 (own decoders), 8-bit JPEG baseline/extended (through javax.imageio) and JPEG 2000 lossless
- * and lossy ({@link Jpeg2000Decoder}, jai-imageio's JJ2000). Other transfer
+ * and lossy ({@link Jpeg2000Decoder}, jai-imageio's JJ2000), JPEG-LS lossless and near-lossless
+ * ({@link JpegLsDecoder}, own). Other transfer
  * syntaxes are refused with UNSUPPORTED naming the file and the transfer syntax UID.
  */
 public final class PixelDecoder {
@@ -27,7 +28,7 @@ public final class PixelDecoder {
     /** True when this reader can decode pixel data in {@code ts} (JPEG baseline only for 8-bit samples). */
     public static boolean canDecode(TransferSyntax ts) {
         return switch (ts.codec()) {
-            case NATIVE, RLE, JPEG_LOSSLESS, JPEG_BASELINE, JPEG_EXTENDED, JPEG_2000 -> true;
+            case NATIVE, RLE, JPEG_LOSSLESS, JPEG_BASELINE, JPEG_EXTENDED, JPEG_2000, JPEG_LS -> true;
             default -> false;
         };
     }
@@ -35,7 +36,8 @@ public final class PixelDecoder {
     /** The UNSUPPORTED error for pixel data in a transfer syntax this reader cannot decode. */
     public static ImageIOException unsupportedSyntax(Path file, TransferSyntax ts) {
         return ImageIOException.unsupported(file, DicomTags.describe(DicomTags.TRANSFER_SYNTAX_UID),
-                "uncompressed, deflated, RLE Lossless, JPEG Lossless (process 14), 8-bit JPEG baseline or JPEG 2000",
+                "uncompressed, deflated, RLE Lossless, JPEG Lossless (process 14), 8-bit JPEG baseline, JPEG 2000 or"
+                        + " JPEG-LS",
                 ts.uid() + " (" + ts.name() + ")");
     }
 
@@ -76,6 +78,7 @@ public final class PixelDecoder {
                 case JPEG_LOSSLESS -> JpegLosslessDecoder.decode(file, data, 0, data.length, pf, samples);
                 case JPEG_BASELINE, JPEG_EXTENDED -> decodeWithImageIo(file, ts, data, pf, samples);
                 case JPEG_2000 -> Jpeg2000Decoder.decode(file, ts, data, pf, samples);
+                case JPEG_LS -> JpegLsDecoder.decode(file, data, 0, data.length, pf, samples);
                 default -> throw unsupportedSyntax(file, ts);
             }
         } catch (IndexOutOfBoundsException e) {
