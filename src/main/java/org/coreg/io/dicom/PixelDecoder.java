@@ -16,7 +16,9 @@ import org.coreg.io.ImageIOException.Problem;
 
 /**
  * Turns the pixel data of a parsed DICOM file into stored values: native (any byte order), RLE Lossless, JPEG
- * lossless process 14 (own decoders) and 8-bit JPEG baseline/extended (through javax.imageio). Other transfer
+ * lossless process 14 (own decoders), 8-bit JPEG baseline/extended (through javax.imageio) and JPEG 2000 lossless
+ * and lossy ({@link Jpeg2000Decoder}, jai-imageio's JJ2000), JPEG-LS lossless and near-lossless
+ * ({@link JpegLsDecoder}, own). Other transfer
  * syntaxes are refused with UNSUPPORTED naming the file and the transfer syntax UID.
  */
 public final class PixelDecoder {
@@ -26,7 +28,7 @@ public final class PixelDecoder {
     /** True when this reader can decode pixel data in {@code ts} (JPEG baseline only for 8-bit samples). */
     public static boolean canDecode(TransferSyntax ts) {
         return switch (ts.codec()) {
-            case NATIVE, RLE, JPEG_LOSSLESS, JPEG_BASELINE, JPEG_EXTENDED -> true;
+            case NATIVE, RLE, JPEG_LOSSLESS, JPEG_BASELINE, JPEG_EXTENDED, JPEG_2000, JPEG_LS -> true;
             default -> false;
         };
     }
@@ -34,7 +36,8 @@ public final class PixelDecoder {
     /** The UNSUPPORTED error for pixel data in a transfer syntax this reader cannot decode. */
     public static ImageIOException unsupportedSyntax(Path file, TransferSyntax ts) {
         return ImageIOException.unsupported(file, DicomTags.describe(DicomTags.TRANSFER_SYNTAX_UID),
-                "uncompressed, deflated, RLE Lossless, JPEG Lossless (process 14) or 8-bit JPEG baseline",
+                "uncompressed, deflated, RLE Lossless, JPEG Lossless (process 14), 8-bit JPEG baseline, JPEG 2000 or"
+                        + " JPEG-LS",
                 ts.uid() + " (" + ts.name() + ")");
     }
 
@@ -74,6 +77,8 @@ public final class PixelDecoder {
                         samples);
                 case JPEG_LOSSLESS -> JpegLosslessDecoder.decode(file, data, 0, data.length, pf, samples);
                 case JPEG_BASELINE, JPEG_EXTENDED -> decodeWithImageIo(file, ts, data, pf, samples);
+                case JPEG_2000 -> Jpeg2000Decoder.decode(file, ts, data, pf, samples);
+                case JPEG_LS -> JpegLsDecoder.decode(file, data, 0, data.length, pf, samples);
                 default -> throw unsupportedSyntax(file, ts);
             }
         } catch (IndexOutOfBoundsException e) {
@@ -150,7 +155,7 @@ public final class PixelDecoder {
 
     /**
      * The compressed bytes of one frame: by the basic offset table when present, one fragment per frame when the
-     * counts agree, else fragments grouped at JPEG start-of-image markers; a single frame is all fragments.
+     * counts agree, else fragments grouped where a compressed image starts; a single frame is all fragments.
      */
     static byte[] frameBytes(Path file, DicomElement px, int frames, int frame) throws ImageIOException {
         List<DicomElement.Fragment> frags = px.fragments();
@@ -178,9 +183,7 @@ public final class PixelDecoder {
         } else {
             int index = -1;
             for (DicomElement.Fragment g : frags) {
-                boolean soi = g.length() >= 2 && (g.buffer()[g.offset()] & 0xFF) == 0xFF
-                        && (g.buffer()[g.offset() + 1] & 0xFF) == 0xD8;
-                if (soi) {
+                if (startsImage(g)) {
                     index++;
                 }
                 if (index == frame) {
@@ -204,6 +207,24 @@ public final class PixelDecoder {
             at += g.length();
         }
         return out;
+    }
+
+    /**
+     * True when a fragment begins a compressed image: the JPEG and JPEG-LS start-of-image marker FFD8, the JPEG 2000
+     * start-of-codestream marker FF4F, or a JP2 file's signature box.
+     */
+    private static boolean startsImage(DicomElement.Fragment g) {
+        byte[] b = g.buffer();
+        int o = g.offset();
+        if (g.length() < 2 || (b[o] & 0xFF) != 0xFF && g.length() < 8) {
+            return false;
+        }
+        int second = b[o + 1] & 0xFF;
+        if ((b[o] & 0xFF) == 0xFF) {
+            return second == 0xD8 || second == 0x4F;
+        }
+        return b[o] == 0 && b[o + 1] == 0 && b[o + 2] == 0 && b[o + 3] == 0x0C && b[o + 4] == 'j' && b[o + 5] == 'P'
+                && b[o + 6] == ' ' && b[o + 7] == ' ';
     }
 
     private static void decodeWithImageIo(Path file, TransferSyntax ts, byte[] data, PixelFormat pf, int[] out)

@@ -1,5 +1,17 @@
 package org.coreg.io.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,227 +19,134 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The project's JSON reader and writer (no dependency): objects (insertion-ordered maps), arrays (lists), strings,
- * numbers (double), booleans and null. Parse errors name the file and line. Writing pretty-prints with 4-space
- * indents (as Slicer does); numbers are written so that they read back to the same double.
+ * The project's JSON reader and writer, on Jackson: objects (insertion-ordered maps), arrays (lists), strings,
+ * numbers (double), booleans and null. Parsing is strict JSON (RFC 8259) and refuses, with a {@link JsonException}
+ * naming the file and line, what Jackson refuses plus duplicate keys, nesting deeper than {@value #MAX_DEPTH}
+ * levels, numbers longer than {@value #MAX_NUMBER_LENGTH} characters and numbers outside the range of a double.
+ * Writing pretty-prints with 4-space indents (as Slicer does), arrays of plain values on one line; numbers are
+ * written so that they read back to the same double.
  */
 public final class Json {
-    private final String s;
-    private final Path file;
-    private int pos;
+    /** Deepest nesting of objects and arrays accepted; session and markups files use five levels. */
+    static final int MAX_DEPTH = 64;
+    /** Longest number accepted, in characters; a double needs at most 25. */
+    static final int MAX_NUMBER_LENGTH = 1000;
 
-    private Json(String s, Path file) {
-        this.s = s;
-        this.file = file;
+    // Immutable once built and thread-safe (Jackson's documented contract), so one instance serves every call.
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                            .maxNumberLength(MAX_NUMBER_LENGTH).build())
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    private Json() {
     }
 
     /** Parses a whole document; {@code file} names it in error messages. */
     public static Object parse(String text, Path file) throws JsonException {
-        Json p = new Json(text, file);
-        p.skip();
-        Object v = p.value(0);
-        p.skip();
-        if (p.pos < text.length()) {
-            throw p.error("end of the document", "'" + text.charAt(p.pos) + "'");
-        }
-        return v;
-    }
-
-    /** The 1-based line of a character offset. */
-    int lineAt(int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < s.length(); i++) {
-            if (s.charAt(i) == '\n') {
-                line++;
+        try (JsonParser p = MAPPER.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new JsonException(file, line(p.currentLocation()), "a value", "the end of the file");
             }
+            Object v = value(p, first, file);
+            JsonToken extra = p.nextToken();
+            if (extra != null) {
+                throw new JsonException(file, line(p.currentTokenLocation()), "end of the document",
+                        "'" + p.getText() + "'");
+            }
+            return v;
+        } catch (JsonProcessingException e) {
+            throw JsonErrors.translate(e, file);
+        } catch (IOException e) {
+            // A String source has no I/O; only a parser failure Jackson did not classify ends here.
+            throw new JsonException(file, 1, "a readable document", e.getMessage());
         }
-        return line;
     }
 
-    private JsonException error(String expected, String found) {
-        return new JsonException(file, lineAt(pos), expected, found);
-    }
-
-    private void skip() {
-        while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-            pos++;
-        }
-    }
-
-    private Object value(int depth) throws JsonException {
-        if (depth > 64) {
-            throw error("at most 64 nested levels", "deeper nesting");
-        }
-        if (pos >= s.length()) {
-            throw error("a value", "the end of the file");
-        }
-        char c = s.charAt(pos);
-        switch (c) {
-            case '{' -> {
-                pos++;
+    private static Object value(JsonParser p, JsonToken t, Path file) throws IOException, JsonException {
+        return switch (t) {
+            case START_OBJECT -> {
                 Map<String, Object> m = new LinkedHashMap<>();
-                skip();
-                if (peek('}')) {
-                    return m;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    m.put(key, value(p, p.nextToken(), file));
                 }
-                while (true) {
-                    skip();
-                    if (pos >= s.length() || s.charAt(pos) != '"') {
-                        throw error("a quoted key", pos < s.length() ? "'" + s.charAt(pos) + "'" : "the end");
-                    }
-                    String k = string();
-                    skip();
-                    expect(':');
-                    skip();
-                    m.put(k, value(depth + 1));
-                    skip();
-                    if (peek('}')) {
-                        return m;
-                    }
-                    expect(',');
-                }
+                yield m;
             }
-            case '[' -> {
-                pos++;
+            case START_ARRAY -> {
                 List<Object> l = new ArrayList<>();
-                skip();
-                if (peek(']')) {
-                    return l;
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                    l.add(value(p, e, file));
                 }
-                while (true) {
-                    skip();
-                    l.add(value(depth + 1));
-                    skip();
-                    if (peek(']')) {
-                        return l;
-                    }
-                    expect(',');
-                }
+                yield l;
             }
-            case '"' -> {
-                return string();
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                double d = p.getValueAsDouble();
+                if (!Double.isFinite(d)) {
+                    throw new JsonException(file, line(p.currentTokenLocation()), "a number within the range of a "
+                            + "double (about 1.8e308)", abbreviate(p.getText()));
+                }
+                yield d;
             }
-            default -> {
-                if (s.startsWith("true", pos)) {
-                    pos += 4;
-                    return Boolean.TRUE;
-                }
-                if (s.startsWith("false", pos)) {
-                    pos += 5;
-                    return Boolean.FALSE;
-                }
-                if (s.startsWith("null", pos)) {
-                    pos += 4;
-                    return null;
-                }
-                int start = pos;
-                while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) {
-                    pos++;
-                }
-                try {
-                    return Double.parseDouble(s.substring(start, pos));
-                } catch (NumberFormatException e) {
-                    pos = start;
-                    throw error("a JSON value", "'" + s.substring(start, Math.min(s.length(), start + 12)) + "'");
-                }
-            }
-        }
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new JsonException(file, line(p.currentTokenLocation()), "a JSON value", "" + t);
+        };
     }
 
-    private boolean peek(char c) {
-        if (pos < s.length() && s.charAt(pos) == c) {
-            pos++;
-            return true;
-        }
-        return false;
+    static int line(JsonLocation at) {
+        return at == null || at.getLineNr() < 1 ? 1 : at.getLineNr();
     }
 
-    private void expect(char c) throws JsonException {
-        if (!peek(c)) {
-            throw error("'" + c + "'", pos < s.length() ? "'" + s.charAt(pos) + "'" : "the end of the file");
-        }
-    }
-
-    private String string() throws JsonException {
-        pos++;
-        StringBuilder sb = new StringBuilder();
-        while (pos < s.length()) {
-            char c = s.charAt(pos++);
-            if (c == '"') {
-                return sb.toString();
-            }
-            if (c == '\\') {
-                if (pos >= s.length()) {
-                    break;
-                }
-                char e = s.charAt(pos++);
-                switch (e) {
-                    case 'n' -> sb.append('\n');
-                    case 't' -> sb.append('\t');
-                    case 'r' -> sb.append('\r');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'u' -> {
-                        if (pos + 4 > s.length()) {
-                            throw error("4 hex digits after \\u", "the end of the file");
-                        }
-                        try {
-                            sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("4 hex digits after \\u", "'" + s.substring(pos, pos + 4) + "'");
-                        }
-                        pos += 4;
-                    }
-                    default -> sb.append(e);
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-        throw error("a closing quote", "the end of the file");
+    static String abbreviate(String s) {
+        return "'" + (s.length() > 24 ? s.substring(0, 20) + "..." : s) + "'";
     }
 
     /** Pretty-printed JSON of maps, lists, strings, numbers, booleans and null. */
     public static String write(Object v) {
-        StringBuilder sb = new StringBuilder();
-        write(v, sb, 0);
-        return sb.append('\n').toString();
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = MAPPER.createGenerator(out)) {
+            JsonLayout layout = new JsonLayout();
+            g.setPrettyPrinter(layout);
+            write(v, g, layout);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory", e);
+        }
+        return out.append('\n').toString();
     }
 
-    private static void write(Object v, StringBuilder sb, int indent) {
-        if (v instanceof Map<?, ?> m) {
-            sb.append("{\n");
-            int i = 0;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                sb.append(" ".repeat(indent + 4)).append(quote(e.getKey().toString())).append(": ");
-                write(e.getValue(), sb, indent + 4);
-                sb.append(++i < m.size() ? ",\n" : "\n");
-            }
-            sb.append(" ".repeat(indent)).append('}');
-        } else if (v instanceof List<?> l) {
-            boolean flat = l.stream().noneMatch(x -> x instanceof Map || x instanceof List);
-            if (flat) {
-                sb.append('[');
-                for (int i = 0; i < l.size(); i++) {
-                    write(l.get(i), sb, indent);
-                    sb.append(i + 1 < l.size() ? ", " : "");
+    private static void write(Object v, JsonGenerator g, JsonLayout layout) throws IOException {
+        switch (v) {
+            case null -> g.writeNull();
+            case Map<?, ?> m -> {
+                g.writeStartObject();
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    write(e.getValue(), g, layout);
                 }
-                sb.append(']');
-                return;
+                g.writeEndObject();
             }
-            sb.append("[\n");
-            for (int i = 0; i < l.size(); i++) {
-                sb.append(" ".repeat(indent + 4));
-                write(l.get(i), sb, indent + 4);
-                sb.append(i + 1 < l.size() ? ",\n" : "\n");
+            case List<?> l -> {
+                layout.nextArrayOnOneLine(l.stream().noneMatch(x -> x instanceof Map || x instanceof List));
+                g.writeStartArray();
+                for (Object x : l) {
+                    write(x, g, layout);
+                }
+                g.writeEndArray();
             }
-            sb.append(" ".repeat(indent)).append(']');
-        } else if (v instanceof String str) {
-            sb.append(quote(str));
-        } else if (v instanceof Double d) {
-            sb.append(number(d));
-        } else {
-            sb.append(v);
+            case String s -> g.writeString(s);
+            case Double d when Double.isFinite(d) -> g.writeNumber(number(d));
+            case Float f when Float.isFinite(f) -> g.writeNumber(number(f));
+            case Integer i -> g.writeNumber(i);
+            case Long i -> g.writeNumber(i);
+            case Number n -> g.writeNumber(n.doubleValue());   // NaN, infinities: Jackson writes them as strings
+            case Boolean b -> g.writeBoolean(b);
+            default -> g.writeString(v.toString());
         }
     }
 
@@ -237,26 +156,5 @@ public final class Json {
             return Long.toString((long) v);
         }
         return Double.toString(v).replace("E", "e");
-    }
-
-    private static String quote(String str) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : str.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -118,6 +118,36 @@ public final class DicomTestWriter {
         return this;
     }
 
+    /**
+     * Encapsulated pixel data of fragments as given (even lengths expected, the last may be odd); a basic offset
+     * table pointing at the fragments numbered in {@code frameStarts}, or an empty one when that is null.
+     */
+    public DicomTestWriter encapsulatedFragments(List<byte[]> fragments, List<Integer> frameStarts) {
+        header(DicomTags.PIXEL_DATA, "OB", 0xFFFFFFFFL);
+        long[] offsets = new long[fragments.size()];
+        long at = 0;
+        for (int i = 0; i < fragments.size(); i++) {
+            offsets[i] = at;
+            at += 8 + fragments.get(i).length + (fragments.get(i).length % 2);
+        }
+        int entries = frameStarts == null ? 0 : frameStarts.size();
+        ByteBuffer table = ByteBuffer.allocate(4 * entries).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < entries; i++) {
+            table.putInt((int) offsets[frameStarts.get(i)]);
+        }
+        body.writeBytes(itemHeader(0xFFFEE000, table.capacity()));
+        body.writeBytes(table.array());
+        for (byte[] f : fragments) {
+            body.writeBytes(itemHeader(0xFFFEE000, f.length + (f.length % 2)));
+            body.writeBytes(f);
+            if (f.length % 2 == 1) {
+                body.write(0);
+            }
+        }
+        body.writeBytes(itemHeader(0xFFFEE0DD, 0));
+        return this;
+    }
+
     /** The data set bytes (for items). */
     public byte[] bodyBytes() {
         return body.toByteArray();

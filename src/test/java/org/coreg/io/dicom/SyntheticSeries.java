@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * Writes synthetic single-frame series for tests and benchmarks: a given orientation, pixel spacing and slice
- * positions, 16-bit pixels, in a chosen transfer syntax (native, or JPEG lossless SV1 via the test encoder).
+ * positions, 16-bit pixels, in a chosen transfer syntax (native, JPEG lossless SV1 via the test encoder, or JPEG 2000
+ * via jai-imageio's encoder: lossless for .90, 2 bits per pixel for .91; JPEG-LS via the test encoder: lossless for
+ * .80, NEAR 3 for .81).
  */
 public final class SyntheticSeries {
     private SyntheticSeries() {
@@ -43,6 +45,20 @@ public final class SyntheticSeries {
                 s[i] = pixels[i] & 0xFFFF;
             }
             w.encapsulated(List.of(JpegLosslessTestEncoder.encode(s, cols, rows, 16, 1, 0, 0)), false);
+        } else if (ts.codec() == TransferSyntax.Codec.JPEG_LS) {
+            int[] s = new int[pixels.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = pixels[i] & 0xFFFF;   // JPEG-LS codes the 16-bit patterns; Pixel Representation signs them
+            }
+            int near = ts.uid().equals("1.2.840.10008.1.2.4.81") ? 3 : 0;
+            w.encapsulated(List.of(JpegLsTestEncoder.encode(s, cols, rows, 16, near, 0)), false);
+        } else if (ts.codec() == TransferSyntax.Codec.JPEG_2000) {
+            int[] s = new int[pixels.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = signed ? pixels[i] : pixels[i] & 0xFFFF;
+            }
+            double rate = ts.uid().equals("1.2.840.10008.1.2.4.91") ? 2 : 0;   // lossy at 2 bits per pixel
+            w.encapsulated(List.of(Jpeg2000TestEncoder.encode(s, cols, rows, 16, signed, rate)), false);
         } else {
             w.pixels16(pixels);
         }
