@@ -60,7 +60,9 @@ final class ItkLinearTypes {
                 need(base, p, 9);
                 yield new Linear(euler(p, f), slice(p, 3), slice(p, 6));
             }
-            case "VersorTransform" -> new Linear(versor(need(base, p, 3)), center(base, f), ZERO);
+            // ITK's VersorTransform computes only the matrix when its parameters are set, after the centre, so the
+            // offset stays 0 and a file's centre has no effect on reading: y = R x (ITK 5.2, checked by the oracle).
+            case "VersorTransform" -> new Linear(versor(need(base, p, 3)), ZERO, ZERO);
             case "VersorRigid3DTransform" -> new Linear(versor(need(base, p, 6)), center(base, f), slice(p, 3));
             case "QuaternionRigidTransform" -> new Linear(quaternion(need(base, p, 7)), center(base, f), slice(p, 4));
             case "Similarity3DTransform" -> {
