@@ -1,0 +1,140 @@
+package org.coreg.io.transform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.coreg.image.AffineMap;
+import org.coreg.image.ImageGeometry;
+import org.coreg.testing.ItkOracle;
+import org.coreg.testing.TestVolumes;
+import org.coreg.transform.AffineTransform;
+import org.coreg.transform.BSplineTransform;
+import org.coreg.transform.BulkBSplineTransform;
+import org.coreg.transform.CompositeTransform;
+import org.coreg.transform.Direction;
+import org.coreg.transform.DisplacementFieldTransform;
+import org.coreg.transform.LinearKind;
+import org.coreg.transform.SpatialTransform;
+import org.coreg.transform.ThinPlateSplineTransform;
+import org.coreg.transform.TransformTestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * ITK reads every transform file Coreg writes with the same meaning: ITK maps 200 points through Coreg's {@code .tfm}
+ * as Coreg maps them (within 1e-4 mm), and the {@code .h5} ITK makes of it reads back in Coreg as the same map.
+ */
+class ItkReadsCoregFilesTest {
+    @TempDir
+    Path dir;
+
+    static final Direction F2M = Direction.FIXED_TO_MOVING;
+    static final ImageGeometry FIELD_GRID = ImageGeometry.of(new int[] {6, 5, 4}, new double[] {9, 10, 11},
+            new double[] {-22, -18, -15}, TestVolumes.rotation(0.1, -0.05, 0.2));
+
+    static Stream<Arguments> coregTransforms() {
+        AffineTransform rigid = AffineTransform.of(TransformTestData.rigid(0.1, -0.2, 0.3, new double[] {3, -4, 5},
+                new double[] {1, 2, 3}), F2M, LinearKind.RIGID, new double[] {3, -4, 5});
+        AffineTransform affine = AffineTransform.of(TransformTestData.shearedAffine(), F2M);
+        double[] s = {0, 0, 0, 1.2, 0, 0, 0, 1.2, 0, 0, 0, 1.2};
+        AffineTransform similarity = AffineTransform.of(AffineMap.ofRowMajor3x4(s[3], 0, 0, 2, 0, s[7], 0, -1, 0, 0,
+                s[11], 4), F2M, LinearKind.SIMILARITY, new double[] {1, 1, 1});
+        BSplineTransform bspline = TransformTestData.bspline(3, 11);
+        DisplacementFieldTransform field = DisplacementFieldTransform.sample(bspline, FIELD_GRID);
+        double[] src = ItkTransformOracleTest.random(3 * 8, 20, 12);
+        double[] dst = src.clone();
+        double[] shift = ItkTransformOracleTest.random(3 * 8, 3, 13);
+        for (int i = 0; i < dst.length; i++) {
+            dst[i] += shift[i];
+        }
+        return Stream.of(
+                Arguments.of("rigid", rigid),
+                Arguments.of("similarity", similarity),
+                Arguments.of("affine", affine),
+                Arguments.of("bspline", bspline),
+                Arguments.of("affine-then-bspline", new CompositeTransform(List.of(affine, bspline))),
+                Arguments.of("field", field),
+                Arguments.of("rigid-then-field", new CompositeTransform(List.of(rigid, field))),
+                Arguments.of("thin-plate-spline", new ThinPlateSplineTransform(src, dst, F2M)),
+                Arguments.of("bspline-with-bulk", new BulkBSplineTransform(affine, bspline)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("coregTransforms")
+    void itkMapsCoregTfmFilesAsCoregDoes(String name, SpatialTransform t) throws Exception {
+        Path tfm = dir.resolve(name + ".tfm");
+        TransformFiles.write(t, tfm);
+        double[][] pts = ItkTransformOracleTest.points();
+        double[][] theirs = ItkOracle.map(tfm, pts);
+        assertThat(worst(t, pts, theirs)).as("largest |Coreg - ITK| reading Coreg's %s", tfm.getFileName())
+                .isLessThan(1e-4);
+        Path h5 = dir.resolve(name + "-by-itk.h5");
+        ItkOracle.convert(tfm, h5);
+        SpatialTransform back = TransformFiles.read(h5);
+        assertThat(worst(back, pts, theirs)).as("Coreg reading ITK's .h5 of it").isLessThan(1e-4);
+    }
+
+    static double worst(SpatialTransform t, double[][] pts, double[][] expected) {
+        double worst = 0;
+        for (int i = 0; i < pts.length; i++) {
+            double[] q = t.apply(pts[i].clone());
+            for (int d = 0; d < 3; d++) {
+                worst = Math.max(worst, Math.abs(q[d] - expected[i][d]));
+            }
+        }
+        return worst;
+    }
+
+    @Test
+    void refusesToWriteHdf5AndPointsToTfm() {
+        Path h5 = dir.resolve("out.h5");
+        assertThatThrownBy(() -> TransformFiles.write(AffineTransform.identity(F2M), h5))
+                .isInstanceOf(TransformFileException.class)
+                .hasMessageContaining("out.h5").hasMessageContaining(".tfm");
+        assertThat(Files.exists(h5)).isFalse();
+    }
+
+    @Test
+    void refusesANameOfNoTransformFormat() {
+        Path xfm = dir.resolve("out.xfm");
+        assertThatThrownBy(() -> TransformFiles.write(AffineTransform.identity(F2M), xfm))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out.xfm")
+                .hasMessageContaining(".tfm");
+        assertThat(Files.exists(xfm)).isFalse();
+    }
+
+    @Test
+    void refusesAFormatUnderAnotherFormatsName() {
+        Path h5 = dir.resolve("t.h5");
+        Path nii = dir.resolve("t.nii.gz");
+        assertThatThrownBy(() -> TransformFiles.write(AffineTransform.identity(F2M), h5, TransformFormat.ITK))
+                .isInstanceOf(TransformFileException.class).hasMessageContaining("t.h5");
+        assertThatThrownBy(() -> TransformFiles.write(AffineTransform.identity(F2M), nii, TransformFormat.MATRIX_LPS))
+                .isInstanceOf(TransformFileException.class).hasMessageContaining("t.nii.gz");
+        assertThat(Files.exists(h5)).isFalse();
+        assertThat(Files.exists(nii)).isFalse();
+    }
+
+    @Test
+    void readsAnHdf5FileWithoutTransformsAsAPlainError() throws Exception {
+        Path notItk = dir.resolve("other.h5");
+        // An HDF5 file ITK wrote holds /TransformGroup; another HDF5 file is refused plainly, by content.
+        try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(notItk)) {
+            w.putGroup("Measurements").putDataset("values", new double[] {1, 2, 3});
+        }
+        assertThat(TransformFiles.detect(notItk)).isEqualTo(TransformFormat.ITK_HDF5);
+        assertThatThrownBy(() -> TransformFiles.read(notItk)).isInstanceOf(TransformFileException.class)
+                .hasMessageContaining("other.h5").hasMessageContaining("/TransformGroup");
+        Path text = dir.resolve("text.h5");
+        Files.writeString(text, "#Insight Transform File V1.0\n");
+        assertThatThrownBy(() -> ItkHdf5TransformFile.read(text)).isInstanceOf(TransformFileException.class)
+                .hasMessageContaining("text.h5");
+    }
+}
