@@ -167,7 +167,7 @@ final class ItkLinearTypes {
         }
         if (f.length < 3) {
             throw new IllegalArgumentException("FixedParameters (centre of rotation): expected 3 values for " + base
-                    + ", found " + f.length);
+                    + ", found " + f.length + " values");
         }
         return slice(f, 0);
     }
@@ -175,7 +175,7 @@ final class ItkLinearTypes {
     private static double[] need(String base, double[] p, int n) {
         if (p.length != n) {
             throw new IllegalArgumentException("Parameters: expected " + n + " values for " + base + ", found "
-                    + p.length);
+                    + p.length + " values");
         }
         return p;
     }
