@@ -55,13 +55,16 @@ final class DeformableRun {
             return 1;
         }
         finishProgress.run();
+        // transformix resamples as --out-image does (linear, 0 outside the moving image).
+        ElastixTransformFile.WriteOptions asCoreg = ElastixTransformFile.WriteOptions.linear(
+                Resampler.Settings.LINEAR.defaultValue());
         if (TransformFormat.forName(o.transform()) == TransformFormat.ELASTIX) {
-            ElastixTransformFile.write(r.fixedToMoving(), fixed.geometry(), o.transform());
+            ElastixTransformFile.write(r.fixedToMoving(), fixed.geometry(), o.transform(), asCoreg);
         } else {
             TransformFiles.write(r.fixedToMoving(), o.transform());
         }
         if (o.elastix() != null) {
-            ElastixTransformFile.write(r.fixedToMoving(), fixed.geometry(), o.elastix());
+            ElastixTransformFile.write(r.fixedToMoving(), fixed.geometry(), o.elastix(), asCoreg);
         }
         ImageFormats formats = ImageFormats.standard();
         if (o.jacobian() != null) {
