@@ -4,6 +4,8 @@
 //   itk_transform_oracle convert IN OUT    reads IN and writes its transforms to OUT (.tfm/.txt text, .h5 HDF5)
 //   itk_transform_oracle convert-float IN OUT   the same with single-precision transforms
 //   itk_transform_oracle types FILE        prints the class name of each transform the file holds
+//   itk_transform_oracle field-image IN OUT   writes the field of IN's DisplacementFieldTransform as a vector image
+//                                             (.nrrd, .nhdr, .nii.gz, .mha: format by extension, ITK's image IO)
 //
 // A file holding two transforms where the first is a BSplineDeformableTransform is read the way 3D Slicer reads
 // legacy ITK v3 files: the second transform is the B-spline's bulk transform, y = B(x) + D(x).
@@ -12,6 +14,8 @@
 #include <string>
 #include "itkBSplineDeformableTransform.h"
 #include "itkCompositeTransform.h"
+#include "itkDisplacementFieldTransform.h"
+#include "itkImageFileWriter.h"
 #include "itkThinPlateSplineKernelTransform.h"
 #include "itkTransformFactory.h"
 #include "itkTransformFileReader.h"
@@ -92,6 +96,20 @@ int types(const std::string & file) {
   return 0;
 }
 
+int fieldImage(const std::string & in, const std::string & out) {
+  auto list = read<double>(in);
+  auto field = dynamic_cast<itk::DisplacementFieldTransform<double, 3> *>(list.begin()->GetPointer());
+  if (field == nullptr) {
+    std::cerr << "not a DisplacementFieldTransform_double_3_3: " << (*list.begin())->GetNameOfClass() << "\n";
+    return 2;
+  }
+  auto writer = itk::ImageFileWriter<itk::DisplacementFieldTransform<double, 3>::DisplacementFieldType>::New();
+  writer->SetFileName(out);
+  writer->SetInput(field->GetDisplacementField());
+  writer->Update();
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char ** argv) {
@@ -103,10 +121,12 @@ int main(int argc, char ** argv) {
     if (cmd == "convert" && argc == 4) return convert<double>(argv[2], argv[3]);
     if (cmd == "convert-float" && argc == 4) return convert<float>(argv[2], argv[3]);
     if (cmd == "types" && argc == 3) return types(argv[2]);
+    if (cmd == "field-image" && argc == 4) return fieldImage(argv[2], argv[3]);
   } catch (const std::exception & e) {
     std::cerr << e.what() << "\n";
     return 1;
   }
-  std::cerr << "usage: itk_transform_oracle map FILE | convert IN OUT | convert-float IN OUT | types FILE\n";
+  std::cerr << "usage: itk_transform_oracle map FILE | convert IN OUT | convert-float IN OUT | types FILE | "
+               "field-image IN OUT\n";
   return 2;
 }

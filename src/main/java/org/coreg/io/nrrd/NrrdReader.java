@@ -58,7 +58,7 @@ public final class NrrdReader implements ImageReader {
         return NrrdHeader.of(NrrdHeaderText.read(in, file), file);
     }
 
-    private static VoxelData readDetached(NrrdHeader h, Path header) throws IOException {
+    static VoxelData readDetached(NrrdHeader h, Path header) throws IOException {
         Path data = h.dataFile();
         if (!Files.isRegularFile(data)) {
             throw new ImageIOException(data, ImageIOException.Problem.MISSING_FILE, "field data file: expected an existing file (named in "
@@ -72,7 +72,7 @@ public final class NrrdReader implements ImageReader {
     /**
      * Reads the data from {@code in}, positioned {@code position} bytes into {@code file} (of {@code length} bytes).
      */
-    private static VoxelData readData(InputStream in, Path file, long length, long position, NrrdHeader h,
+    static VoxelData readData(InputStream in, Path file, long length, long position, NrrdHeader h,
                                       Path header) throws IOException {
         checkMemory(header, h);
         long pos = position + skipLines(in, file, h.lineSkip());
