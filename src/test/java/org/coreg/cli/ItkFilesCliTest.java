@@ -103,11 +103,11 @@ class ItkFilesCliTest {
     }
 
     @Test
-    void refusesH5OutputAndUnknownNamesPlainly() throws Exception {
+    void writesH5AndRefusesUnknownNamesPlainly() throws Exception {
         Path tfm = dir.resolve("rigid.tfm");
         Files.writeString(tfm, "#Insight Transform File V1.0\n#Transform 0\nTransform: VersorRigid3DTransform_double_3_3"
                 + "\nParameters: 0.1 0 0 1 2 3\nFixedParameters: 0 0 0\n");
-        for (String name : List.of("out.h5", "out.xfm")) {
+        for (String name : List.of("out.xfm", "out.hdr")) {
             Path out = dir.resolve(name);
             CliRun r = CliRun.run("convert-transform", tfm.toString(), out.toString());
             assertThat(r.status()).isEqualTo(1);
@@ -115,9 +115,14 @@ class ItkFilesCliTest {
             assertThat(out).doesNotExist();
         }
         Path h5 = dir.resolve("forced.h5");
-        CliRun r = CliRun.run("convert-transform", tfm.toString(), h5.toString(), "--format", "itk");
+        CliRun r = CliRun.run("convert-transform", tfm.toString(), h5.toString(), "--format", "matrix-lps");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("forced.h5");
         assertThat(h5).doesNotExist();
+        // .h5 is ITK HDF5, which ITK reads with the same meaning.
+        r = CliRun.run("convert-transform", tfm.toString(), h5.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        double[][] pts = {{1, 2, 3}, {-10, 20, 5}};
+        assertThat(ItkOracle.map(h5, pts)).isDeepEqualTo(ItkOracle.map(tfm, pts));
     }
 }

@@ -7,6 +7,7 @@ import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Array;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.coreg.io.AtomicOutput;
 import org.coreg.io.ImageIOException.Problem;
 import org.coreg.transform.Direction;
+import org.coreg.transform.NonInvertibleTransformException;
 import org.coreg.transform.SpatialTransform;
+import org.coreg.transform.Transforms;
 
 /**
  * ITK's HDF5 transform file ({@code .h5}, 3D Slicer's default), read with the pure-Java jhdf library. The layout is
@@ -25,7 +29,9 @@ import org.coreg.transform.SpatialTransform;
  * {@code TransformParameters} and {@code TransformFixedParameters} (double or float vectors; ITK 4.x files spell them
  * {@code TranformParameters} and {@code TranformFixedParameters}). A {@code CompositeTransform_double_3_3} is
  * followed by its members in ITK's queue order (the first listed is applied last), as in text files. LPS mm; the
- * transform maps fixed to moving (ITK's resampling direction, 3D Slicer's "from parent").
+ * transform maps fixed to moving (ITK's resampling direction, 3D Slicer's "from parent"). Written by Coreg's own
+ * minimal HDF5 encoder ({@link Hdf5TransformEncoder}; ITK reads {@code TransformType} only as a variable-length
+ * string, which jhdf cannot write); no provenance (text files carry it).
  */
 public final class ItkHdf5TransformFile {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
@@ -43,10 +49,10 @@ public final class ItkHdf5TransformFile {
         }
     }
 
-    /** True when the file name is one of an HDF5 transform: {@code .h5}, {@code .hdf5}, {@code .hdf}. */
+    /** True when the file name is one of an HDF5 transform: {@code .h5}, {@code .hdf5}. */
     public static boolean isHdf5Name(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".h5") || n.endsWith(".hdf5") || n.endsWith(".hdf");
+        return n.endsWith(".h5") || n.endsWith(".hdf5");
     }
 
     /** Reads the transform, or chain of transforms, of an ITK HDF5 transform file. */
@@ -85,6 +91,39 @@ public final class ItkHdf5TransformFile {
                     + e.getMessage());
         }
         return ItkTransformFile.assemble(entries, Direction.FIXED_TO_MOVING, file);
+    }
+
+    /** Writes {@code t} atomically in ITK's HDF5 layout ({@link Hdf5TransformEncoder}); fixed to moving. */
+    public static void write(SpatialTransform t, Path file) throws IOException {
+        SpatialTransform f2m = fixedToMoving(t, file);
+        byte[] bytes = Hdf5TransformEncoder.encode(ItkTransformFile.entries(f2m, file));
+        try (AtomicOutput out = new AtomicOutput()) {
+            try (OutputStream os = out.open(file)) {
+                os.write(bytes);
+            }
+            out.commit();
+        }
+    }
+
+    /**
+     * An HDF5 file cannot carry Coreg's direction comment, and ITK files map fixed to moving: a linear moving-to-fixed
+     * transform is written as its exact inverse; a nonlinear one is refused.
+     */
+    private static SpatialTransform fixedToMoving(SpatialTransform t, Path file) throws TransformFileException {
+        if (t.direction() == Direction.FIXED_TO_MOVING) {
+            return t;
+        }
+        if (t.isLinear()) {
+            try {
+                return Transforms.inverse(Transforms.compose(t));
+            } catch (NonInvertibleTransformException e) {
+                throw new TransformFileException(file, 0, Problem.UNSUPPORTED, "an ITK file maps fixed to moving, "
+                        + "and this moving-to-fixed matrix is singular, so it cannot be turned around");
+            }
+        }
+        throw new TransformFileException(file, 0, Problem.UNSUPPORTED, "an ITK HDF5 file maps fixed to moving and "
+                + "cannot say otherwise; " + t.describe() + " maps moving to fixed: write it as .tfm (Coreg notes its "
+                + "direction there) or invert it first");
     }
 
     private static String string(Group t, String name, Path file) throws TransformFileException {

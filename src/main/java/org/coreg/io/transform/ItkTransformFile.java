@@ -165,25 +165,39 @@ public final class ItkTransformFile {
         StringBuilder sb = new StringBuilder(MAGIC).append(" V1.0\n");
         sb.append(DIRECTION_COMMENT).append(' ').append(t.direction().label()).append('\n');
         sb.append(ProvenanceComments.format(provenance, "#"));
-        if (t instanceof BulkBSplineTransform bulk) {
-            // The legacy pair, as 3D Slicer writes it: the B-spline (as ITK 3's class), then its bulk transform.
-            ItkTransformCodec.Entry b = ItkTransformCodec.encode(bulk.bspline(), file);
-            appendEntry(sb, 0, new ItkTransformCodec.Entry("BSplineDeformableTransform_double_3_3", b.parameters(),
-                    b.fixed(), 0));
-            ItkTransformCodec.Entry a = ItkTransformCodec.encode(bulk.bulk().withKind(LinearKind.AFFINE), file);
-            appendEntry(sb, 1, a);
-            return sb.toString();
-        }
-        List<SpatialTransform> steps = t instanceof CompositeTransform c ? c.steps() : List.of(t);
         int index = 0;
-        if (steps.size() > 1) {
-            sb.append("#Transform 0\nTransform: CompositeTransform_double_3_3\n");
-            index = 1;
-        }
-        for (SpatialTransform s : steps.reversed()) {
-            appendEntry(sb, index++, ItkTransformCodec.encode(s, file));
+        for (ItkTransformCodec.Entry e : entries(t, file)) {
+            if (ItkTransformCodec.baseName(e.type()).equals("CompositeTransform")) {
+                sb.append("#Transform ").append(index++).append("\nTransform: ").append(e.type()).append('\n');
+            } else {
+                appendEntry(sb, index++, e);
+            }
         }
         return sb.toString();
+    }
+
+    /**
+     * The entries an ITK file (text or HDF5) lists for {@code t}, in file order: one transform; the legacy pair for a
+     * B-spline with bulk transform, as 3D Slicer writes it (the B-spline as ITK 3's class, then the bulk transform);
+     * or a CompositeTransform header (no parameters) followed by the steps in ITK's queue order (last applied first).
+     */
+    static List<ItkTransformCodec.Entry> entries(SpatialTransform t, Path file) throws TransformFileException {
+        List<ItkTransformCodec.Entry> out = new ArrayList<>();
+        if (t instanceof BulkBSplineTransform bulk) {
+            ItkTransformCodec.Entry b = ItkTransformCodec.encode(bulk.bspline(), file);
+            out.add(new ItkTransformCodec.Entry("BSplineDeformableTransform_double_3_3", b.parameters(), b.fixed(),
+                    0));
+            out.add(ItkTransformCodec.encode(bulk.bulk().withKind(LinearKind.AFFINE), file));
+            return out;
+        }
+        List<SpatialTransform> steps = t instanceof CompositeTransform c ? c.steps() : List.of(t);
+        if (steps.size() > 1) {
+            out.add(new ItkTransformCodec.Entry("CompositeTransform_double_3_3", new double[0], new double[0], 0));
+        }
+        for (SpatialTransform s : steps.reversed()) {
+            out.add(ItkTransformCodec.encode(s, file));
+        }
+        return out;
     }
 
     private static void appendEntry(StringBuilder sb, int index, ItkTransformCodec.Entry e) {

@@ -65,7 +65,7 @@ public final class TransformFiles {
             case ELASTIX -> throw new TransformFileException(file, 0, Problem.UNSUPPORTED, "an elastix file needs "
                     + "the fixed image grid; write it with ElastixTransformFile.write(record, fixedGrid, file, options)");
             case DISPLACEMENT_FIELD -> writeField(r.transform(), file);
-            case ITK_HDF5 -> throw refuseHdf5(file);
+            case ITK_HDF5 -> ItkHdf5TransformFile.write(r.transform(), file);
         }
     }
 
@@ -119,19 +119,8 @@ public final class TransformFiles {
             case ELASTIX -> throw new TransformFileException(file, 0, Problem.UNSUPPORTED, "an elastix file needs "
                     + "the fixed image grid; write it with ElastixTransformFile.write(transform, fixedGrid, file)");
             case DISPLACEMENT_FIELD -> writeField(t, file);
-            case ITK_HDF5 -> throw refuseHdf5(file);
+            case ITK_HDF5 -> ItkHdf5TransformFile.write(t, file);
         }
-    }
-
-    /**
-     * Coreg reads ITK's HDF5 transform files but does not write them: ITK reads {@code TransformType} only as a
-     * variable-length string, which the Java HDF5 library cannot write, and ITK text files carry the same transforms
-     * (3D Slicer reads both).
-     */
-    private static TransformFileException refuseHdf5(Path file) {
-        return new TransformFileException(file, 0, Problem.UNSUPPORTED, "Coreg does not write ITK HDF5 (.h5) "
-                + "transform files; write an ITK text file (.tfm), which ITK and 3D Slicer read with the same "
-                + "meaning");
     }
 
     /**

@@ -16,12 +16,12 @@ public enum TransformFormat {
     MATRIX_RAS,
     /** A displacement field as vector NIfTI or MetaImage ({@code .nii(.gz)}, {@code .mha}, {@code .mhd}); LPS mm. */
     DISPLACEMENT_FIELD,
-    /** ITK's HDF5 transform file ({@code .h5}, 3D Slicer's default); read only (writing is refused, see docs). */
+    /** ITK's HDF5 transform file ({@code .h5}, {@code .hdf5}; 3D Slicer's default); LPS mm, fixed to moving. */
     ITK_HDF5;
 
     /** The file name endings a transform may be written under, for messages. */
-    public static final String NAMES = ".tfm or .txt (ITK), TransformParameters*.txt (elastix), .mat4 or *matrix*.txt "
-            + "(4x4 matrix), .nii, .nii.gz, .mha, .mhd (displacement field)";
+    public static final String NAMES = ".tfm or .txt (ITK text), .h5 or .hdf5 (ITK HDF5), TransformParameters*.txt "
+            + "(elastix), .mat4 or *matrix*.txt (4x4 matrix), .nii, .nii.gz, .mha, .mhd (displacement field)";
 
     /** The format named on a command line: itk, elastix, matrix-lps, matrix-ras; or null. */
     public static TransformFormat parse(String s) {

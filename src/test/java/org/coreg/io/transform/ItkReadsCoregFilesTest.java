@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * ITK reads every transform file Coreg writes with the same meaning: ITK maps 200 points through Coreg's {@code .tfm}
- * as Coreg maps them (within 1e-4 mm), and the {@code .h5} ITK makes of it reads back in Coreg as the same map.
+ * and {@code .h5} as Coreg maps them (within 1e-4 mm), and the {@code .h5} ITK makes of a {@code .tfm} reads back in
+ * Coreg as the same map.
  */
 class ItkReadsCoregFilesTest {
     @TempDir
@@ -81,6 +82,36 @@ class ItkReadsCoregFilesTest {
         assertThat(worst(back, pts, theirs)).as("Coreg reading ITK's .h5 of it").isLessThan(1e-4);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("coregTransforms")
+    void itkMapsCoregH5FilesAsCoregDoes(String name, SpatialTransform t) throws Exception {
+        Path h5 = dir.resolve(name + ".h5");
+        TransformFiles.write(t, h5);
+        double[][] pts = ItkTransformOracleTest.points();
+        assertThat(worst(t, pts, ItkOracle.map(h5, pts))).as("largest |Coreg - ITK| reading Coreg's %s",
+                h5.getFileName()).isLessThan(1e-4);
+        assertThat(worst(TransformFiles.read(h5), pts, ItkOracle.map(h5, pts))).as("Coreg reading its own .h5")
+                .isLessThan(1e-9);
+        // ITK writes it back as text and as HDF5 without complaint, and lists the same transform types.
+        ItkOracle.convert(h5, dir.resolve(name + "-again.h5"));
+        assertThat(ItkOracle.types(dir.resolve(name + "-again.h5"))).isEqualTo(ItkOracle.types(h5));
+    }
+
+    @Test
+    void aMovingToFixedTransformIsWrittenToH5AsItsInverseOrRefused() throws Exception {
+        AffineTransform a = AffineTransform.of(TransformTestData.shearedAffine(), Direction.MOVING_TO_FIXED);
+        Path h5 = dir.resolve("m2f.h5");
+        TransformFiles.write(a, h5);
+        double[][] pts = ItkTransformOracleTest.points();
+        assertThat(worst(a.inverse(), pts, ItkOracle.map(h5, pts))).isLessThan(1e-6);
+        Path field = dir.resolve("m2f-field.h5");
+        DisplacementFieldTransform f = DisplacementFieldTransform.sample(TransformTestData.bspline(3, 11), FIELD_GRID)
+                .withDirection(Direction.MOVING_TO_FIXED);
+        assertThatThrownBy(() -> TransformFiles.write(f, field)).isInstanceOf(TransformFileException.class)
+                .hasMessageContaining("m2f-field.h5").hasMessageContaining(".tfm");
+        assertThat(Files.exists(field)).isFalse();
+    }
+
     static double worst(SpatialTransform t, double[][] pts, double[][] expected) {
         double worst = 0;
         for (int i = 0; i < pts.length; i++) {
@@ -90,15 +121,6 @@ class ItkReadsCoregFilesTest {
             }
         }
         return worst;
-    }
-
-    @Test
-    void refusesToWriteHdf5AndPointsToTfm() {
-        Path h5 = dir.resolve("out.h5");
-        assertThatThrownBy(() -> TransformFiles.write(AffineTransform.identity(F2M), h5))
-                .isInstanceOf(TransformFileException.class)
-                .hasMessageContaining("out.h5").hasMessageContaining(".tfm");
-        assertThat(Files.exists(h5)).isFalse();
     }
 
     @Test
@@ -114,7 +136,7 @@ class ItkReadsCoregFilesTest {
     void refusesAFormatUnderAnotherFormatsName() {
         Path h5 = dir.resolve("t.h5");
         Path nii = dir.resolve("t.nii.gz");
-        assertThatThrownBy(() -> TransformFiles.write(AffineTransform.identity(F2M), h5, TransformFormat.ITK))
+        assertThatThrownBy(() -> TransformFiles.write(AffineTransform.identity(F2M), h5, TransformFormat.MATRIX_LPS))
                 .isInstanceOf(TransformFileException.class).hasMessageContaining("t.h5");
         assertThatThrownBy(() -> TransformFiles.write(AffineTransform.identity(F2M), nii, TransformFormat.MATRIX_LPS))
                 .isInstanceOf(TransformFileException.class).hasMessageContaining("t.nii.gz");
