@@ -21,8 +21,8 @@ import org.coreg.transform.SpatialTransform;
 import org.coreg.transform.Transforms;
 
 /**
- * Import and export of transform manager entries through {@link TransformFiles}: ITK {@code .tfm} (and {@code .h5}
- * on import), elastix
+ * Import and export of transform manager entries through {@link TransformFiles}: ITK {@code .tfm} and {@code .h5},
+ * elastix
  * TransformParameters and Coreg 4x4 matrices (LPS or RAS). Files are LPS mm; a file that holds moving -> fixed is
  * inverted on import so every entry maps fixed -> moving. A failed import leaves the session unchanged; a failed
  * export leaves no file (the writers are atomic).

@@ -86,9 +86,11 @@ public final class ItkHdf5TransformFile {
                         vector(t, file, "TransformParameters", "TranformParameters"),
                         vector(t, file, "TransformFixedParameters", "TranformFixedParameters"), 0));
             }
-        } catch (HdfException e) {
-            throw new TransformFileException(file, 0, Problem.BAD_FIELD, "HDF5 transform file could not be read: "
-                    + e.getMessage());
+        } catch (HdfException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException
+                 | java.nio.BufferUnderflowException | UnsupportedOperationException | ClassCastException e) {
+            // jhdf reports a truncated or damaged file with one of these; the user gets one plain line.
+            throw new TransformFileException(file, 0, Problem.BAD_FIELD, "HDF5 transform file could not be read ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
         return ItkTransformFile.assemble(entries, Direction.FIXED_TO_MOVING, file);
     }

@@ -124,6 +124,34 @@ class ItkReadsCoregFilesTest {
     }
 
     @Test
+    void aTruncatedOrDamagedH5IsAPlainError() throws Exception {
+        Path h5 = dir.resolve("whole.h5");
+        TransformFiles.write(new CompositeTransform(List.of(AffineTransform.of(TransformTestData.shearedAffine(), F2M),
+                TransformTestData.bspline(3, 11))), h5);
+        byte[] bytes = Files.readAllBytes(h5);
+        java.util.Random r = new java.util.Random(5);
+        int refused = 0;
+        for (int trial = 0; trial < 60; trial++) {
+            byte[] bad = trial < 20 ? java.util.Arrays.copyOf(bytes, r.nextInt(bytes.length)) : bytes.clone();
+            if (trial >= 20) {
+                for (int k = 0; k < 4; k++) {
+                    bad[r.nextInt(bad.length)] = (byte) r.nextInt(256);
+                }
+            }
+            Path f = dir.resolve("bad" + trial + ".h5");
+            Files.write(f, bad);
+            try {
+                TransformFiles.read(f);
+            } catch (TransformFileException e) {
+                assertThat(e.getMessage()).contains(f.toString());
+                refused++;
+            }
+        }
+        // Every truncated file is refused (the damaged ones may still read: a flipped byte in a coefficient).
+        assertThat(refused).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
     void refusesANameOfNoTransformFormat() {
         Path xfm = dir.resolve("out.xfm");
         assertThatThrownBy(() -> TransformFiles.write(AffineTransform.identity(F2M), xfm))
