@@ -62,14 +62,17 @@ final class DeformableRun {
         // The image first, the transforms last (ResultWrites): a stopped run leaves no transform without its image.
         Volume image = o.image() == null ? null
                 : Resampler.resample(moving, r.fixedToMoving(), fixed.geometry(), Resampler.Settings.LINEAR);
+        // transformix resamples as --out-image does (linear, 0 outside the moving image).
+        ElastixTransformFile.WriteOptions asCoreg = ElastixTransformFile.WriteOptions.linear(
+                Resampler.Settings.LINEAR.defaultValue());
         ResultWrites.imageThenTransforms(o.image(), () -> formats.write(image, o.image()), () -> {
                     if (TransformFormat.forName(o.transform()) == TransformFormat.ELASTIX) {
-                        ElastixTransformFile.write(r.fixedToMoving(), fixed.geometry(), o.transform());
+                        ElastixTransformFile.write(r.fixedToMoving(), fixed.geometry(), o.transform(), asCoreg);
                     } else {
                         TransformFiles.write(r.fixedToMoving(), o.transform());
                     }
                     if (o.elastix() != null) {
-                        ElastixTransformFile.write(r.fixedToMoving(), fixed.geometry(), o.elastix());
+                        ElastixTransformFile.write(r.fixedToMoving(), fixed.geometry(), o.elastix(), asCoreg);
                     }
                 });
         if (r.folding().folds()) {

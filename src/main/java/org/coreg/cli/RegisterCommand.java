@@ -188,7 +188,9 @@ final class RegisterCommand implements Callable<Integer> {
                 () -> {
                     writeTransform(r.fixedToMoving(), outTransform);
                     if (outElastix != null) {
-                        ElastixTransformFile.writeFixedToMoving(r.fixedToMoving(), f.geometry(), outElastix);
+                        // transformix fills as --out-image does (the moving image's lowest value), not with 0 (water in a CT).
+                        ElastixTransformFile.writeFixedToMoving(r.fixedToMoving(), f.geometry(), outElastix,
+                                ElastixTransformFile.WriteOptions.linear(outsideValue(m)));
                     }
                 });
         if (metricLog != null) {
@@ -211,11 +213,16 @@ final class RegisterCommand implements Callable<Integer> {
         }
     }
 
-    /** The moving image on the fixed grid; outside the moving image, its lowest value (air, background). */
+    /** What the resampled moving image holds outside the moving image: its lowest value (air, background). */
+    static double outsideValue(Volume moving) {
+        return moving.realRange()[0];
+    }
+
+    /** The moving image on the fixed grid; outside the moving image, {@link #outsideValue}. */
     private static Volume resampled(Volume moving, Volume fixed, AffineMap fixedToMoving) {
         try {
             return Resampler.resample(moving, AffineTransform.fixedToMoving(fixedToMoving), fixed.geometry(),
-                    new Resampler.Settings(InterpolationKind.LINEAR, moving.realRange()[0]));
+                    new Resampler.Settings(InterpolationKind.LINEAR, outsideValue(moving)));
         } catch (NonInvertibleTransformException e) {
             throw new IllegalStateException("a fixed-to-moving transform is used as it is, never inverted", e);
         }

@@ -26,7 +26,7 @@ final class TransformIo {
         }
         TransformFormat f = TransformFormat.parse(name);
         if (f == null) {
-            throw new IllegalArgumentException("--format: expected itk, elastix, matrix-lps, matrix-ras or field, "
+            throw new IllegalArgumentException("--format: expected itk, elastix, matrix-lps, matrix-ras, field or h5, "
                     + "found '" + name + "'");
         }
         return f;
@@ -52,6 +52,7 @@ final class TransformIo {
     /** Writes {@code t} to {@code out} in {@code format}; elastix files get {@code grid}. */
     static void write(SpatialTransform t, Path out, TransformFormat format, Path reference, Path... inputs)
             throws IOException {
+        TransformFiles.requireName(out, format);
         if (format == TransformFormat.ELASTIX) {
             ElastixTransformFile.write(t, fixedGrid(reference, inputs), out);
         } else if (format == TransformFormat.DISPLACEMENT_FIELD

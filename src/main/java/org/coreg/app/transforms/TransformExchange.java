@@ -21,15 +21,16 @@ import org.coreg.transform.SpatialTransform;
 import org.coreg.transform.Transforms;
 
 /**
- * Import and export of transform manager entries through {@link TransformFiles}: ITK {@code .tfm}, elastix
+ * Import and export of transform manager entries through {@link TransformFiles}: ITK {@code .tfm} and {@code .h5},
+ * elastix
  * TransformParameters and Coreg 4x4 matrices (LPS or RAS). Files are LPS mm; a file that holds moving -> fixed is
  * inverted on import so every entry maps fixed -> moving. A failed import leaves the session unchanged; a failed
  * export leaves no file (the writers are atomic).
  */
 public final class TransformExchange {
     /** Names the file choosers offer, with the extension each format is written under. */
-    public static final String ADVICE_FORMATS = "Choose an ITK transform (.tfm), an elastix TransformParameters "
-            + "file or a Coreg 4x4 matrix (.mat4).";
+    public static final String ADVICE_FORMATS = "Choose an ITK transform (.tfm, or .h5 as 3D Slicer saves it), an "
+            + "elastix TransformParameters file or a Coreg 4x4 matrix (.mat4).";
 
     private final Session session;
 
@@ -65,7 +66,7 @@ public final class TransformExchange {
             throw new TransformActionException("Could not import " + file.getFileName() + ": it maps moving to "
                     + "fixed and its matrix is singular, so it cannot be turned around.", ADVICE_FORMATS, e);
         }
-        String name = file.getFileName().toString().replaceFirst("(?i)(\\.tfm|\\.txt|\\.mat4|\\.mat)$", "");
+        String name = file.getFileName().toString().replaceFirst("(?i)(\\.tfm|\\.txt|\\.mat4|\\.mat|\\.h5)$", "");
         return session.transforms().add(name, fixedToMoving.map(), "imported from " + file.getFileName() + " ("
                 + format.name().toLowerCase(Locale.ROOT).replace('_', ' ') + (a.direction() == Direction.FIXED_TO_MOVING
                 ? "" : ", inverted: the file maps moving to fixed") + ")", TransformManager.pairOf(session));
@@ -76,7 +77,7 @@ public final class TransformExchange {
      * for ITK, {@code .mat4} (with {@code -ras} for RAS) for matrices, {@code TransformParameters.NAME.txt} for elastix.
      */
     public static Path fileFor(Path chosen, TransformFormat format) {
-        if (TransformFormat.forName(chosen) == format) {
+        if (TransformFormat.ofName(chosen).orElse(null) == format) {
             return chosen;
         }
         String n = chosen.getFileName().toString().replaceFirst("(?i)(\\.tfm|\\.txt|\\.mat4)$", "");
@@ -86,6 +87,7 @@ public final class TransformExchange {
             case MATRIX_RAS -> n + "-ras.mat4";
             case ELASTIX -> "TransformParameters." + n + ".txt";
             case DISPLACEMENT_FIELD -> n + ".nii.gz";
+            case ITK_HDF5 -> n + ".h5";
         };
         return chosen.resolveSibling(name);
     }
@@ -113,9 +115,10 @@ public final class TransformExchange {
             }
             TransformFiles.write(r, file);
             return List.of(file);
-        } catch (IOException io) {
+        } catch (IOException | IllegalArgumentException io) {
             throw new TransformActionException("Could not export '" + e.name() + "' to " + file + ": "
-                    + io.getMessage(), "Check that the folder exists and is writable.", io);
+                    + io.getMessage(), "Check that the folder exists and is writable, and that the name ends .tfm, "
+                    + ".mat4 or is TransformParameters.NAME.txt.", io);
         }
     }
 }

@@ -58,8 +58,12 @@ public final class NrrdReader implements ImageReader {
         return NrrdHeader.of(NrrdHeaderText.read(in, file), file);
     }
 
-    private static VoxelData readDetached(NrrdHeader h, Path header) throws IOException {
+    static VoxelData readDetached(NrrdHeader h, Path header) throws IOException {
         Path data = h.dataFile(); // checked by DataFiles when the header was read
+        if (!Files.isRegularFile(data)) {
+            throw new ImageIOException(data, ImageIOException.Problem.MISSING_FILE, "field data file: expected an existing file (named in "
+                    + header + "), found none");
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(data), 1 << 16)) {
             return readData(in, data, Files.size(data), 0, h, header);
         }
@@ -68,7 +72,7 @@ public final class NrrdReader implements ImageReader {
     /**
      * Reads the data from {@code in}, positioned {@code position} bytes into {@code file} (of {@code length} bytes).
      */
-    private static VoxelData readData(InputStream in, Path file, long length, long position, NrrdHeader h,
+    static VoxelData readData(InputStream in, Path file, long length, long position, NrrdHeader h,
                                       Path header) throws IOException {
         checkMemory(header, h);
         long pos = position + skipLines(in, file, h.lineSkip());

@@ -8,6 +8,7 @@ import org.coreg.io.ImageIOException.Problem;
 import org.coreg.io.VectorVolume;
 import org.coreg.io.metaimage.MetaImageVectorImages;
 import org.coreg.io.nifti.NiftiVectorImages;
+import org.coreg.io.nrrd.NrrdVectorImages;
 import org.coreg.transform.DisplacementFieldTransform;
 import org.coreg.transform.Direction;
 
@@ -17,7 +18,9 @@ import org.coreg.transform.Direction;
  * mapping fixed to moving. Vector NIfTI ({@code .nii}, {@code .nii.gz}: intent_code 1007, dim[5] = 3) and
  * MetaImage ({@code .mha}, {@code .mhd}: ElementNumberOfChannels = 3), float32 or float64. A field Coreg writes
  * names its direction in the file's description (NIfTI descrip, MetaImage Comment: {@code Coreg displacement
- * field moving->fixed}); a field without one is fixed to moving, as ITK's are.
+ * field moving->fixed}); a field without one is fixed to moving, as ITK's are. NRRD fields ({@code .nrrd},
+ * {@code .nhdr}, 3D Slicer's grid transforms) are read (vector axis first or last; components as stored, LPS), not
+ * written.
  */
 public final class DisplacementFieldFiles {
     private static final String MARK = "Coreg displacement field ";
@@ -31,14 +34,18 @@ public final class DisplacementFieldFiles {
         return n.endsWith(".nii") || n.endsWith(".nii.gz") || n.endsWith(".mha") || n.endsWith(".mhd");
     }
 
-    /** True when the content is a NIfTI or MetaImage file (by its first bytes, whatever the name). */
+    /** True when the content is a NIfTI, NRRD or MetaImage file (by its first bytes, whatever the name). */
     public static boolean looksLikeField(Path file) {
-        return NiftiVectorImages.isNifti(file) || MetaImageVectorImages.isMetaImage(file);
+        return NiftiVectorImages.isNifti(file) || NrrdVectorImages.isNrrd(file)
+                || MetaImageVectorImages.isMetaImage(file);
     }
 
-    /** True when the file is a three-component vector NIfTI or MetaImage (by its header), i.e. a field. */
+    /** True when the file is a three-component vector NIfTI, NRRD or MetaImage (by its header), i.e. a field. */
     public static boolean isField(Path file) {
-        return NiftiVectorImages.isNifti(file) ? NiftiVectorImages.isVectorImage(file)
+        if (NiftiVectorImages.isNifti(file)) {
+            return NiftiVectorImages.isVectorImage(file);
+        }
+        return NrrdVectorImages.isNrrd(file) ? NrrdVectorImages.isVectorImage(file)
                 : MetaImageVectorImages.isVectorImage(file);
     }
 
@@ -50,7 +57,8 @@ public final class DisplacementFieldFiles {
     public static DisplacementFieldTransform read(Path file) throws TransformFileException {
         VectorVolume v;
         try {
-            v = NiftiVectorImages.isNifti(file) ? NiftiVectorImages.read(file) : MetaImageVectorImages.read(file);
+            v = NiftiVectorImages.isNifti(file) ? NiftiVectorImages.read(file)
+                    : NrrdVectorImages.isNrrd(file) ? NrrdVectorImages.read(file) : MetaImageVectorImages.read(file);
         } catch (TransformFileException e) {
             throw e;
         } catch (ImageIOException e) {

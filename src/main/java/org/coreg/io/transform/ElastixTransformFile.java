@@ -38,6 +38,16 @@ public final class ElastixTransformFile {
     public record WriteOptions(int interpolationOrder, double defaultPixelValue, String resultPixelType) {
         /** Cubic B-spline interpolation, background 0, float output. */
         public static final WriteOptions DEFAULT = new WriteOptions(3, 0, "float");
+
+        /**
+         * The options under which transformix resamples as Coreg's linear resampling does when it fills the
+         * outside of the moving image with {@code fill} ({@code Resampler.Settings(LINEAR, fill)}): first-order
+         * B-spline (linear) interpolation and {@code DefaultPixelValue fill}, so the outside of a CT stays air, not
+         * water. Float output (Coreg rounds integer output to the nearest value; transformix's casts differ).
+         */
+        public static WriteOptions linear(double fill) {
+            return new WriteOptions(1, fill, "float");
+        }
     }
 
     private static final int MAX_CHAIN = 32;
@@ -229,6 +239,12 @@ public final class ElastixTransformFile {
     public static List<Path> writeFixedToMoving(AffineMap fixedToMoving, ImageGeometry fixedGrid, Path file)
             throws IOException {
         return write(AffineTransform.fixedToMoving(fixedToMoving), fixedGrid, file);
+    }
+
+    /** As {@link #writeFixedToMoving(AffineMap, ImageGeometry, Path)}, with resampling options for transformix. */
+    public static List<Path> writeFixedToMoving(AffineMap fixedToMoving, ImageGeometry fixedGrid, Path file,
+                                                WriteOptions options) throws IOException {
+        return write(AffineTransform.fixedToMoving(fixedToMoving), fixedGrid, file, options);
     }
 
     static ImageGeometry checkedGrid(int[] size, double[] spacing, double[] origin, double[] direction, Path file,

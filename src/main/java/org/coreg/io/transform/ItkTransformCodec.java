@@ -11,6 +11,8 @@ import org.coreg.transform.Direction;
 import org.coreg.transform.LinearKind;
 import org.coreg.transform.Rotations;
 import org.coreg.transform.SpatialTransform;
+import org.coreg.transform.ThinPlateSplineTransform;
+import org.coreg.transform.DisplacementFieldTransform;
 
 /**
  * One ITK transform (class name, Parameters, FixedParameters) to a Coreg transform and back. All ITK transforms are
@@ -36,59 +38,30 @@ final class ItkTransformCodec {
             throw new TransformFileException(file, e.line(), Problem.UNSUPPORTED, "field Transform: expected a "
                     + "3-D transform (_double_3_3), found " + e.type() + " (not supported)");
         }
+        // 3D Slicer writes the inverse of a nonlinear transform as Inverse<Type> (its own registered classes): the
+        // same parameters, mapping the other way.
+        boolean inverse = base.startsWith("Inverse") && !base.equals("InverseTransform");
+        String type = inverse ? base.substring("Inverse".length()) : base;
+        Direction d = inverse ? direction.reversed() : direction;
         double[] p = e.parameters();
         double[] f = e.fixed();
         try {
-            return switch (base) {
-                case "IdentityTransform" -> AffineTransform.identity(direction);
-                case "TranslationTransform" -> {
-                    count(e, p, 3, "Parameters", file);
-                    yield AffineTransform.of(AffineMap.ofRowMajor3x4(1, 0, 0, p[0], 0, 1, 0, p[1], 0, 0, 1, p[2]),
-                            direction);
-                }
-                case "AffineTransform", "MatrixOffsetTransformBase" -> {
-                    count(e, p, 12, "Parameters", file);
-                    double[] c = center(e, f, file);
-                    double[] a = java.util.Arrays.copyOf(p, 9);
-                    double[] t = {p[9], p[10], p[11]};
-                    AffineMap m = Rotations.aboutCenter(a, c, t);
-                    yield AffineTransform.of(m, direction).withCenter(c);
-                }
-                case "Euler3DTransform" -> {
-                    count(e, p, 6, "Parameters", file);
-                    double[] c = center(e, f, file);
-                    boolean zyx = f.length >= 4 && f[3] != 0;
-                    double[] r = zyx ? Rotations.eulerZYX(p[0], p[1], p[2]) : Rotations.eulerZXY(p[0], p[1], p[2]);
-                    yield AffineTransform.of(Rotations.aboutCenter(r, c, new double[] {p[3], p[4], p[5]}), direction,
-                            LinearKind.RIGID, c);
-                }
-                case "VersorRigid3DTransform" -> {
-                    count(e, p, 6, "Parameters", file);
-                    double[] c = center(e, f, file);
-                    double[] r = Rotations.versorMatrix(p[0], p[1], p[2]);
-                    yield AffineTransform.of(Rotations.aboutCenter(r, c, new double[] {p[3], p[4], p[5]}), direction,
-                            LinearKind.RIGID, c);
-                }
-                case "Similarity3DTransform" -> {
-                    count(e, p, 7, "Parameters", file);
-                    double[] c = center(e, f, file);
-                    double[] r = Rotations.versorMatrix(p[0], p[1], p[2]);
-                    if (!(p[6] > 0)) {
-                        throw TransformFileException.badField(file, e.line(), "Parameters (scale, 7th value)",
-                                "a positive scale", p[6]);
-                    }
-                    for (int i = 0; i < 9; i++) {
-                        r[i] *= p[6];
-                    }
-                    yield AffineTransform.of(Rotations.aboutCenter(r, c, new double[] {p[3], p[4], p[5]}), direction,
-                            LinearKind.SIMILARITY, c);
-                }
+            if (ItkLinearTypes.NAMES.contains(type)) {
+                ItkLinearTypes.Linear l = ItkLinearTypes.decode(type, p, f);
+                return AffineTransform.of(l.map(), d).withCenter(l.center());
+            }
+            return switch (type) {
                 // ITK 3's BSplineDeformableTransform stores the same grid layout as ITK 4's BSplineTransform.
-                case "BSplineTransform", "BSplineDeformableTransform" -> bspline(e, direction, file);
+                case "BSplineTransform", "BSplineDeformableTransform" -> bspline(e, d, file);
+                // The smoothing variants are displacement fields that smooth their updates during registration.
+                case "DisplacementFieldTransform", "GaussianSmoothingOnUpdateDisplacementFieldTransform",
+                     "BSplineSmoothingOnUpdateDisplacementFieldTransform" -> ItkFieldParameters.decode(e, d, file);
+                case "ThinPlateSplineKernelTransform" -> new ThinPlateSplineTransform(p, f, d);
                 default -> throw new TransformFileException(file, e.line(), Problem.UNSUPPORTED,
-                        "field Transform: expected AffineTransform, MatrixOffsetTransformBase, Euler3DTransform, "
-                                + "VersorRigid3DTransform, Similarity3DTransform, TranslationTransform, "
-                                + "IdentityTransform, BSplineTransform or BSplineDeformableTransform, found " + e.type() + " (not supported)");
+                        "field Transform: expected a 3-D linear ITK transform (" + String.join(", ",
+                        new java.util.TreeSet<>(ItkLinearTypes.NAMES)) + "), BSplineTransform, "
+                        + "BSplineDeformableTransform, DisplacementFieldTransform or ThinPlateSplineKernelTransform, "
+                        + "found " + e.type() + " (not supported)");
             };
         } catch (IllegalArgumentException ex) {
             throw new TransformFileException(file, e.line(), Problem.BAD_FIELD, e.type() + ": " + ex.getMessage());
@@ -116,14 +89,6 @@ final class ItkTransformCodec {
         }
         count(e, e.parameters(), (int) (3 * g.voxelCount()), "Parameters (3 x grid nodes)", file);
         return new BSplineTransform(g, e.parameters(), direction);
-    }
-
-    private static double[] center(Entry e, double[] f, Path file) throws TransformFileException {
-        if (f.length < 3) {
-            throw TransformFileException.badField(file, e.line(), "FixedParameters (centre of rotation)",
-                    "3 values for " + e.type(), f.length + " values");
-        }
-        return new double[] {f[0], f[1], f[2]};
     }
 
     private static void count(Entry e, double[] v, int n, String field, Path file) throws TransformFileException {
@@ -170,7 +135,13 @@ final class ItkTransformCodec {
             System.arraycopy(g.direction(), 0, f, 9, 9);
             return new Entry("BSplineTransform_double_3_3", b.coefficients(), f, 0);
         }
+        if (t instanceof ThinPlateSplineTransform s) {
+            return new Entry("ThinPlateSplineKernelTransform_double_3_3", s.source(), s.target(), 0);
+        }
+        if (t instanceof DisplacementFieldTransform d) {
+            return ItkFieldParameters.encode(d);
+        }
         throw new TransformFileException(file, 0, Problem.UNSUPPORTED, "an ITK transform file cannot hold "
-                + t.describe() + "; expected affine, rigid, similarity, B-spline or a chain of those");
+                + t.describe() + "; expected affine, rigid, similarity, B-spline, displacement field, thin-plate spline or a chain of those");
     }
 }

@@ -8,8 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.coreg.io.AtomicOutput;
 import org.coreg.io.ImageIOException.Problem;
+import org.coreg.transform.AffineTransform;
+import org.coreg.transform.BSplineTransform;
+import org.coreg.transform.BulkBSplineTransform;
 import org.coreg.transform.CompositeTransform;
 import org.coreg.transform.Direction;
+import org.coreg.transform.LinearKind;
 import org.coreg.transform.Provenance;
 import org.coreg.transform.RecordedTransform;
 import org.coreg.transform.SpatialTransform;
@@ -92,7 +96,7 @@ public final class ItkTransformFile {
                         + "FixedParameters", "'" + key + "'");
             }
         }
-        List<SpatialTransform> fileOrder = new ArrayList<>();
+        List<ItkTransformCodec.Entry> entries = new ArrayList<>();
         for (int k = 0; k < types.size(); k++) {
             String base = ItkTransformCodec.baseName(types.get(k));
             if (base.equals("CompositeTransform")) {
@@ -106,9 +110,22 @@ public final class ItkTransformFile {
                 throw TransformFileException.badField(file, typeLines.get(k), "FixedParameters",
                         "a FixedParameters line for " + types.get(k), "none");
             }
-            ItkTransformCodec.Entry e = new ItkTransformCodec.Entry(types.get(k),
+            entries.add(new ItkTransformCodec.Entry(types.get(k),
                     params.get(k) == null ? new double[0] : params.get(k),
-                    fixed.get(k) == null ? new double[0] : fixed.get(k), typeLines.get(k));
+                    fixed.get(k) == null ? new double[0] : fixed.get(k), typeLines.get(k)));
+        }
+        return assemble(entries, direction, file);
+    }
+
+    /**
+     * The transform a file's entries (in file order, composite headers left out) make: one transform, a legacy
+     * B-spline with its bulk transform (a BSplineDeformableTransform followed by one linear transform, which 3D
+     * Slicer reads as {@code y = A(x) + D(x)}), or a chain in ITK's queue order (the first listed is applied last).
+     */
+    static SpatialTransform assemble(List<ItkTransformCodec.Entry> entries, Direction direction, Path file)
+            throws TransformFileException {
+        List<SpatialTransform> fileOrder = new ArrayList<>();
+        for (ItkTransformCodec.Entry e : entries) {
             fileOrder.add(ItkTransformCodec.decode(e, direction, file));
         }
         if (fileOrder.isEmpty()) {
@@ -117,6 +134,11 @@ public final class ItkTransformFile {
         }
         if (fileOrder.size() == 1) {
             return fileOrder.getFirst();
+        }
+        if (fileOrder.size() == 2 && ItkTransformCodec.baseName(entries.getFirst().type())
+                .equals("BSplineDeformableTransform") && fileOrder.getFirst() instanceof BSplineTransform b
+                && fileOrder.get(1) instanceof AffineTransform bulk && bulk.direction() == b.direction()) {
+            return new BulkBSplineTransform(bulk, b);
         }
         // ITK's queue: the first listed is applied last. Keep the members separate (no collapsing) so a round trip
         // reproduces the file.
@@ -143,19 +165,45 @@ public final class ItkTransformFile {
         StringBuilder sb = new StringBuilder(MAGIC).append(" V1.0\n");
         sb.append(DIRECTION_COMMENT).append(' ').append(t.direction().label()).append('\n');
         sb.append(ProvenanceComments.format(provenance, "#"));
-        List<SpatialTransform> steps = t instanceof CompositeTransform c ? c.steps() : List.of(t);
         int index = 0;
-        if (steps.size() > 1) {
-            sb.append("#Transform 0\nTransform: CompositeTransform_double_3_3\n");
-            index = 1;
-        }
-        for (SpatialTransform s : steps.reversed()) {
-            ItkTransformCodec.Entry e = ItkTransformCodec.encode(s, file);
-            sb.append("#Transform ").append(index++).append('\n');
-            sb.append("Transform: ").append(e.type()).append('\n');
-            sb.append("Parameters: ").append(Numbers.join(e.parameters())).append('\n');
-            sb.append("FixedParameters: ").append(Numbers.join(e.fixed())).append('\n');
+        for (ItkTransformCodec.Entry e : entries(t, file)) {
+            if (ItkTransformCodec.baseName(e.type()).equals("CompositeTransform")) {
+                sb.append("#Transform ").append(index++).append("\nTransform: ").append(e.type()).append('\n');
+            } else {
+                appendEntry(sb, index++, e);
+            }
         }
         return sb.toString();
+    }
+
+    /**
+     * The entries an ITK file (text or HDF5) lists for {@code t}, in file order: one transform; the legacy pair for a
+     * B-spline with bulk transform, as 3D Slicer writes it (the B-spline as ITK 3's class, then the bulk transform);
+     * or a CompositeTransform header (no parameters) followed by the steps in ITK's queue order (last applied first).
+     */
+    static List<ItkTransformCodec.Entry> entries(SpatialTransform t, Path file) throws TransformFileException {
+        List<ItkTransformCodec.Entry> out = new ArrayList<>();
+        if (t instanceof BulkBSplineTransform bulk) {
+            ItkTransformCodec.Entry b = ItkTransformCodec.encode(bulk.bspline(), file);
+            out.add(new ItkTransformCodec.Entry("BSplineDeformableTransform_double_3_3", b.parameters(), b.fixed(),
+                    0));
+            out.add(ItkTransformCodec.encode(bulk.bulk().withKind(LinearKind.AFFINE), file));
+            return out;
+        }
+        List<SpatialTransform> steps = t instanceof CompositeTransform c ? c.steps() : List.of(t);
+        if (steps.size() > 1) {
+            out.add(new ItkTransformCodec.Entry("CompositeTransform_double_3_3", new double[0], new double[0], 0));
+        }
+        for (SpatialTransform s : steps.reversed()) {
+            out.add(ItkTransformCodec.encode(s, file));
+        }
+        return out;
+    }
+
+    private static void appendEntry(StringBuilder sb, int index, ItkTransformCodec.Entry e) {
+        sb.append("#Transform ").append(index).append('\n');
+        sb.append("Transform: ").append(e.type()).append('\n');
+        sb.append("Parameters: ").append(Numbers.join(e.parameters())).append('\n');
+        sb.append("FixedParameters: ").append(Numbers.join(e.fixed())).append('\n');
     }
 }

@@ -12,8 +12,9 @@ import org.coreg.transform.RecordedTransform;
 import org.coreg.transform.SpatialTransform;
 
 /**
- * Reads and writes transform files of every supported format. Reading detects the format from the content (ITK,
- * elastix, 4x4 matrix, displacement-field NIfTI or MetaImage); writing picks it from the file name unless told.
+ * Reads and writes transform files of every supported format. Reading detects the format from the content (ITK text
+ * or HDF5, elastix, 4x4 matrix, displacement-field NIfTI, MetaImage or NRRD); writing picks it from the file name
+ * and refuses a name of another format ({@link TransformFormat#forName}, {@link TransformFormat#allowsName}).
  * Every file Coreg writes says its direction.
  *
  * <pre>{@code
@@ -27,6 +28,9 @@ public final class TransformFiles {
 
     /** Reads any supported transform file, detected from its content. */
     public static SpatialTransform read(Path file) throws TransformFileException {
+        if (ItkHdf5TransformFile.isHdf5(file)) {
+            return ItkHdf5TransformFile.read(file);
+        }
         if (DisplacementFieldFiles.looksLikeField(file)) {
             return DisplacementFieldFiles.read(file);
         }
@@ -36,13 +40,14 @@ public final class TransformFiles {
             case ELASTIX -> ElastixTransformFile.read(file);
             case MATRIX_LPS, MATRIX_RAS -> MatrixTransformFile.parse(lines, file);
             case DISPLACEMENT_FIELD -> DisplacementFieldFiles.read(file);
+            case ITK_HDF5 -> ItkHdf5TransformFile.read(file);
         };
     }
 
     /** Reads a transform and the provenance Coreg wrote with it (null provenance if the file has none). */
     public static RecordedTransform readRecord(Path file) throws TransformFileException {
-        if (DisplacementFieldFiles.looksLikeField(file)) {
-            return new RecordedTransform(DisplacementFieldFiles.read(file), null);
+        if (ItkHdf5TransformFile.isHdf5(file) || DisplacementFieldFiles.looksLikeField(file)) {
+            return new RecordedTransform(read(file), null);
         }
         List<String> lines = TextLines.read(file);
         TransformFormat f = detect(lines, file);
@@ -60,11 +65,15 @@ public final class TransformFiles {
             case ELASTIX -> throw new TransformFileException(file, 0, Problem.UNSUPPORTED, "an elastix file needs "
                     + "the fixed image grid; write it with ElastixTransformFile.write(record, fixedGrid, file, options)");
             case DISPLACEMENT_FIELD -> writeField(r.transform(), file);
+            case ITK_HDF5 -> ItkHdf5TransformFile.write(r.transform(), file);
         }
     }
 
     /** The format of a file's content. */
     public static TransformFormat detect(Path file) throws TransformFileException {
+        if (ItkHdf5TransformFile.isHdf5(file)) {
+            return TransformFormat.ITK_HDF5;
+        }
         if (DisplacementFieldFiles.looksLikeField(file)) {
             return TransformFormat.DISPLACEMENT_FIELD;
         }
@@ -102,6 +111,7 @@ public final class TransformFiles {
      * {@link ElastixTransformFile#write} for those.
      */
     public static void write(SpatialTransform t, Path file, TransformFormat format) throws IOException {
+        requireName(file, format);
         switch (format) {
             case ITK -> ItkTransformFile.write(t, file);
             case MATRIX_LPS -> MatrixTransformFile.write(t, file, false);
@@ -109,6 +119,19 @@ public final class TransformFiles {
             case ELASTIX -> throw new TransformFileException(file, 0, Problem.UNSUPPORTED, "an elastix file needs "
                     + "the fixed image grid; write it with ElastixTransformFile.write(transform, fixedGrid, file)");
             case DISPLACEMENT_FIELD -> writeField(t, file);
+            case ITK_HDF5 -> ItkHdf5TransformFile.write(t, file);
+        }
+    }
+
+    /**
+     * Refuses to write {@code format} under a name that asks for another format (a file's extension decides its
+     * format).
+     */
+    public static void requireName(Path file, TransformFormat format) throws TransformFileException {
+        if (!format.allowsName(file)) {
+            throw new TransformFileException(file, 0, Problem.BAD_FIELD, "file name: a "
+                    + format.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " transform cannot be "
+                    + "written under the name '" + file.getFileName() + "' (names: " + TransformFormat.NAMES + ")");
         }
     }
 
