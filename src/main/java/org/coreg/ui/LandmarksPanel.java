@@ -119,11 +119,10 @@ final class LandmarksPanel extends VBox {
         next.setText(moving ? "Next click: the MOVING image (pair " + session.landmarks().getLast().label() + ")"
                 : "Next click: the FIXED image (a new pair)");
         next.setTextFill(moving ? LandmarkOverlay.MOVING.darker() : LandmarkOverlay.FIXED.darker());
-        var complete = editor.rows().stream().filter(LandmarkRow::complete).toList();
-        summary.setText(complete.isEmpty() ? "No complete pairs yet"
-                : String.format(Locale.ROOT, "%d pairs: mean error %.2f mm, max %.2f mm (current transform)",
-                        complete.size(), complete.stream().mapToDouble(LandmarkRow::errorMm).average().orElse(0),
-                        complete.stream().mapToDouble(LandmarkRow::errorMm).max().orElse(0)));
+        var errors = editor.errors(session.fixedToMoving());
+        summary.setText(errors.points().isEmpty() ? "No complete pairs yet"
+                : String.format(Locale.ROOT, "%d pairs under the current transform: mean %.2f mm, max %.2f mm, "
+                        + "RMS %.2f mm", errors.points().size(), errors.meanMm(), errors.maxMm(), errors.rmsMm()));
         showSide();
     }
 

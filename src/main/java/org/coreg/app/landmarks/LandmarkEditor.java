@@ -10,11 +10,18 @@ import java.util.Set;
 import org.coreg.app.session.Session;
 import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
+import org.coreg.io.ImageIOException.Problem;
 import org.coreg.io.points.PointFileException;
 import org.coreg.io.points.PointFiles;
 import org.coreg.points.PlanningPoint;
 import org.coreg.points.PointList;
 import org.coreg.points.Space;
+import org.coreg.registration.landmarks.LandmarkErrors;
+import org.coreg.registration.landmarks.LandmarkException;
+import org.coreg.registration.landmarks.LandmarkPair;
+import org.coreg.registration.landmarks.LandmarkPairs;
+import org.coreg.transform.AffineTransform;
+import org.coreg.transform.NonInvertibleTransformException;
 
 /**
  * The landmark use cases over a {@link Session}: planting pairs by alternating clicks, naming, deleting, the table
@@ -83,24 +90,36 @@ public final class LandmarkEditor {
     /** The table rows: each pair with its error under the current fixed-to-moving transform. */
     public List<LandmarkRow> rows() {
         List<PlantedPair> pairs = session.landmarks();
-        AffineMap t = session.fixedToMoving();
+        List<LandmarkErrors.PairError> errors = errors(session.fixedToMoving()).points();
         List<LandmarkRow> rows = new ArrayList<>(pairs.size());
+        int k = 0;
         for (int i = 0; i < pairs.size(); i++) {
             PlantedPair p = pairs.get(i);
             rows.add(new LandmarkRow(i, p.label(), p.fixedLps(), p.movingLps(),
-                    p.complete() ? LandmarkErrors.errorMm(t, p) : Double.NaN));
+                    p.complete() ? errors.get(k++).errorMm() : Double.NaN));
         }
         return rows;
     }
 
-    /** The complete pairs only, in order. */
-    public List<PlantedPair> completePairs() {
-        return session.landmarks().stream().filter(PlantedPair::complete).toList();
+    /** The errors of {@code fixedToMoving} (fixed LPS mm -> moving LPS mm) at the complete pairs. */
+    public LandmarkErrors errors(AffineMap fixedToMoving) {
+        try {
+            return LandmarkErrors.of(AffineTransform.fixedToMoving(fixedToMoving), completePairs());
+        } catch (NonInvertibleTransformException e) {
+            throw new IllegalStateException("a fixed-to-moving transform is applied as it is", e);
+        }
+    }
+
+    /** The complete pairs only, in order, as the engine's landmark pairs (fixed and moving LPS mm). */
+    public List<LandmarkPair> completePairs() {
+        return session.landmarks().stream().filter(PlantedPair::complete)
+                .map(p -> new LandmarkPair(p.label(), p.fixedLps(), p.movingLps())).toList();
     }
 
     /**
      * Reads a fixed-image and a moving-image point file and replaces the pairs with them (one undo step), matched by
-     * label when every label of one file is found in the other, else by order. On any failure the pairs are unchanged.
+     * label when both files hold the same unique labels, else by order ({@link LandmarkPairs}). On any failure the
+     * pairs are unchanged.
      *
      * @param fixedGrid the fixed image grid, for elastix {@code index} files; may be null
      * @param movingGrid the moving image grid, for elastix {@code index} files; may be null
@@ -110,8 +129,14 @@ public final class LandmarkEditor {
             throws PointFileException {
         PointList f = PointFiles.read(fixedFile, fixedGrid);
         PointList m = PointFiles.read(movingFile, movingGrid);
-        List<PlantedPair> pairs = LandmarkFiles.pair(f, m, fixedFile, movingFile);
-        session.setLandmarks(pairs);
+        List<LandmarkPair> pairs;
+        try {
+            pairs = LandmarkPairs.match(f, m);
+        } catch (LandmarkException e) {
+            throw new PointFileException(movingFile, 0, Problem.BAD_FIELD, "with " + fixedFile.getFileName() + ": "
+                    + e.getMessage());
+        }
+        session.setLandmarks(pairs.stream().map(p -> new PlantedPair(p.label(), p.fixed(), p.moving())).toList());
         return pairs.size();
     }
 
@@ -121,12 +146,12 @@ public final class LandmarkEditor {
      * Each write is atomic.
      */
     public void export(Path fixedFile, Path movingFile) throws IOException {
-        List<PlantedPair> pairs = completePairs();
+        List<LandmarkPair> pairs = completePairs();
         PointFiles.write(new PointList("Coreg landmarks (fixed)", Space.FIXED,
-                pairs.stream().map(p -> new PlanningPoint(p.label(), p.fixedLps(), "", false)).toList(),
+                pairs.stream().map(p -> new PlanningPoint(p.label(), p.fixed(), "", false)).toList(),
                 List.of("planted on the fixed image in the Coreg workstation")), fixedFile);
         PointFiles.write(new PointList("Coreg landmarks (moving)", Space.MOVING,
-                pairs.stream().map(p -> new PlanningPoint(p.label(), p.movingLps(), "", false)).toList(),
+                pairs.stream().map(p -> new PlanningPoint(p.label(), p.moving(), "", false)).toList(),
                 List.of("planted on the moving image in the Coreg workstation")), movingFile);
     }
 
