@@ -116,7 +116,7 @@ public final class MainWindow {
         side.setPrefWidth(300);
         root.setTop(new VBox(menu(), controls));
         root.setCenter(viewGrid);
-        root.setRight(side);
+        root.setRight(new VBox(new QualityBadge(session), side));
         root.setBottom(new StatusBar(session, tasks));
         root.setId("mainWindow");
 

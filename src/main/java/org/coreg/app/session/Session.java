@@ -35,6 +35,7 @@ public final class Session {
     private boolean showingBefore;
     private List<PlanningPoint> points = List.of();
     private List<PlantedPair> landmarks = List.of();
+    private RegistrationVerdict verdict;
 
     public void addListener(SessionListener l) {
         listeners.add(Objects.requireNonNull(l));
@@ -57,6 +58,7 @@ public final class Session {
         fixedWindow = WindowPreset.AUTOMATIC.windowFor(v);
         roi = null;
         comparison = null;
+        verdict = null;
         showingBefore = false;
         history.clear();
         fire(SessionChange.VOLUMES);
@@ -68,6 +70,7 @@ public final class Session {
         movingWindow = WindowPreset.AUTOMATIC.windowFor(v);
         fixedToMoving = AffineMap.identity();
         comparison = null;
+        verdict = null;
         showingBefore = false;
         history.clear();
         fire(SessionChange.VOLUMES);
@@ -253,6 +256,7 @@ public final class Session {
         movingWindow = fw;
         fixedToMoving = inverse;
         comparison = null;
+        verdict = null;
         showingBefore = false;
         // the old moving space is the new fixed space: points follow their anatomy through the old transform
         points = points.stream().map(pt -> pt.movedTo(old.apply(pt.lps()))).toList();
@@ -298,6 +302,25 @@ public final class Session {
      */
     public AffineMap displayedTransform() {
         return showingBefore() ? comparison.before() : fixedToMoving;
+    }
+
+    /**
+     * Keeps the last registration's quality report (not an edit: undo does not remove it; it stays until the next
+     * registration, new volumes or {@code null}).
+     */
+    public void setVerdict(RegistrationVerdict v) {
+        verdict = v;
+        fire(SessionChange.QUALITY);
+    }
+
+    /** The last registration's quality report, if there was one since the volumes were opened. */
+    public Optional<RegistrationVerdict> verdict() {
+        return Optional.ofNullable(verdict);
+    }
+
+    /** True when the last verdict judged the transform the session holds now. */
+    public boolean verdictIsCurrent() {
+        return verdict != null && fixedToMoving.equals(verdict.result());
     }
 
     /** Undoes the last transform or ROI edit; false if there was none. */
