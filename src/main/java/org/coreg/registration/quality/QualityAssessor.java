@@ -35,8 +35,12 @@ public final class QualityAssessor {
     public static final double DISTANT_MM = 10;
     /** A distinct alternative within this relative metric margin of the chosen pose is a near-tie. */
     public static final double TIE_MARGIN = 0.02;
-    /** A sampled region narrower than this (mm) along some axis leaves rotations poorly constrained. */
-    public static final double MIN_REGION_MM = 30;
+    /**
+     * A sampled region narrower than this (mm) along some axis leaves rotations poorly constrained: on the MNI T1
+     * moved by 6 degrees, boxes of 24 mm ended within 0.5 mm everywhere in the head, 20 mm boxes up to 1.2 mm and 16 mm
+     * boxes up to 2.4 mm off 60-70 mm away from the box (docs/quality.md).
+     */
+    public static final double MIN_REGION_MM = 24;
     /** A similarity or affine result scaling any direction by more than this (relative) is uncertain. */
     public static final double MAX_SCALE_CHANGE = 0.10;
     /** Landmark pairs missed by more than this plus twice their expected TRE make the result uncertain. */
