@@ -19,12 +19,15 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.coreg.app.UserMessages;
+import javafx.scene.control.ChoiceBox;
+import org.coreg.app.landmarks.LandmarkAlignment;
 import org.coreg.app.landmarks.LandmarkEditor;
 import org.coreg.app.landmarks.LandmarkRow;
 import org.coreg.app.render.FusionMode;
 import org.coreg.app.session.Session;
 import org.coreg.app.session.SessionChange;
 import org.coreg.points.Space;
+import org.coreg.registration.landmarks.LandmarkFitKind;
 
 /**
  * Landmarks: which image the next click plants on, a table of the pairs (fixed point in fixed LPS, moving point in
@@ -40,6 +43,9 @@ final class LandmarksPanel extends VBox {
     private final Label next = new Label();
     private final Label summary = new Label();
     private final CheckBox solo = new CheckBox("Show only the image to click on");
+    private final ChoiceBox<LandmarkFitKind> fit = new ChoiceBox<>();
+    private final Button align = new Button("Align from landmarks");
+    private final LandmarkAlignment alignment;
 
     LandmarksPanel(Session session, Consumer<String> errors, Supplier<Window> owner) {
         super(6);
@@ -47,6 +53,7 @@ final class LandmarksPanel extends VBox {
         this.editor = new LandmarkEditor(session);
         this.errors = errors;
         this.owner = owner;
+        this.alignment = new LandmarkAlignment(session);
         setPadding(new Insets(6));
         next.setId("landmarkNext");
         next.setStyle("-fx-font-weight: bold;");
@@ -86,11 +93,19 @@ final class LandmarksPanel extends VBox {
         Button clear = button("Clear", "clearLandmarks", editor::clear);
         Button importButton = button("Import...", "importLandmarks", this::chooseImport);
         Button export = button("Export...", "exportLandmarks", this::chooseExport);
+        fit.setId("landmarkFit");
+        fit.getItems().setAll(LandmarkFitKind.values());
+        fit.setValue(LandmarkFitKind.RIGID);
+        fit.valueProperty().addListener((o, a, v) -> update());
+        align.setId("alignLandmarks");
+        align.setOnAction(e -> alignFromLandmarks());
         Label help = new Label("Landmarks mode: the first click plants a pair's point on the fixed image, the second "
-                + "its point on the moving image (the moving anatomy under the mouse, kept in moving space). Files: "
-                + "one for the fixed image and one for the moving image, matched by name, else by order.");
+                + "its point on the moving image (the moving anatomy under the mouse, kept in moving space). With 3 "
+                + "or more pairs, Register starts from their rigid fit; 'Align from landmarks' uses the fit alone. "
+                + "Files: one for the fixed image and one for the moving image, matched by name, else by order.");
         help.setWrapText(true);
-        getChildren().addAll(next, solo, table, summary, new HBox(6, delete, clear, importButton, export), help);
+        getChildren().addAll(next, solo, table, summary, new HBox(6, delete, clear, importButton, export),
+                new HBox(6, fit, align), help);
         update();
     }
 
@@ -123,6 +138,7 @@ final class LandmarksPanel extends VBox {
         summary.setText(errors.points().isEmpty() ? "No complete pairs yet"
                 : String.format(Locale.ROOT, "%d pairs under the current transform: mean %.2f mm, max %.2f mm, "
                         + "RMS %.2f mm", errors.points().size(), errors.meanMm(), errors.maxMm(), errors.rmsMm()));
+        align.setDisable(!alignment.canAlign(fit.getValue()));
         showSide();
     }
 
@@ -131,6 +147,15 @@ final class LandmarksPanel extends VBox {
         if (solo.isSelected()) {
             double opacity = editor.nextSide() == Space.MOVING ? 1 : 0;
             session.setFusion(session.fusion().withMode(FusionMode.BLEND).withOpacity(opacity).withMovingVisible(true));
+        }
+    }
+
+    /** Registers from the landmarks alone; the badge shows the fit's report, a refusal also comes as a message. */
+    void alignFromLandmarks() {
+        var outcome = alignment.align(fit.getValue());
+        if (!outcome.usable()) {
+            errors.accept("The landmarks cannot give a transform; the transform is unchanged.\n\n"
+                    + outcome.report().reasonsText());
         }
     }
 

@@ -110,6 +110,15 @@ public final class LandmarkEditor {
         }
     }
 
+    /**
+     * The pairs a registration starts from: the complete pairs when there are at least 3 (enough for a rigid fit),
+     * else none, so that a half-planted set does not stop a registration.
+     */
+    public List<LandmarkPair> pairsForStart() {
+        List<LandmarkPair> pairs = completePairs();
+        return pairs.size() >= 3 ? pairs : List.of();
+    }
+
     /** The complete pairs only, in order, as the engine's landmark pairs (fixed and moving LPS mm). */
     public List<LandmarkPair> completePairs() {
         return session.landmarks().stream().filter(PlantedPair::complete)
