@@ -72,12 +72,13 @@ final class LandmarksPanel extends VBox {
                 table.refresh(); // blank or taken: the old name stays
             }
         });
-        label.setPrefWidth(60);
+        label.setPrefWidth(75);
         table.getColumns().add(label);
-        table.getColumns().add(column("Fixed LPS", r -> format(r.fixedLps()), 110));
-        table.getColumns().add(column("Moving LPS", r -> r.complete() ? format(r.movingLps()) : "click moving", 110));
+        table.getColumns().add(column("Fixed LPS", r -> format(r.fixedLps()), 112));
+        table.getColumns().add(column("Moving LPS", r -> r.complete() ? format(r.movingLps()) : "click moving", 112));
         table.getColumns().add(column("Error mm", r -> r.complete()
-                ? String.format(Locale.ROOT, "%.2f", r.errorMm()) : "", 60));
+                ? String.format(Locale.ROOT, "%.2f", r.errorMm()) : "", 62));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         session.addListener(c -> {
             if (c == SessionChange.LANDMARKS || c == SessionChange.TRANSFORM || c == SessionChange.VOLUMES) {
                 update();

@@ -116,7 +116,9 @@ public final class MainWindow {
         side.setPrefWidth(300);
         root.setTop(new VBox(menu(), controls));
         root.setCenter(viewGrid);
-        root.setRight(new VBox(new QualityBadge(session), side));
+        VBox right = new VBox(new QualityBadge(session), side);
+        right.setPrefWidth(380); // the badge's reasons wrap to this width; the landmark table's four columns fit
+        root.setRight(right);
         root.setBottom(new StatusBar(session, tasks));
         root.setId("mainWindow");
 
