@@ -58,6 +58,7 @@ final class LandmarksPanel extends VBox {
         next.setId("landmarkNext");
         next.setStyle("-fx-font-weight: bold;");
         summary.setId("landmarkSummary");
+        summary.setWrapText(true);
         solo.setId("landmarkSolo");
         solo.selectedProperty().addListener((o, a, v) -> showSide());
         table.setId("landmarkTable");
@@ -72,12 +73,12 @@ final class LandmarksPanel extends VBox {
                 table.refresh(); // blank or taken: the old name stays
             }
         });
-        label.setPrefWidth(75);
+        label.setPrefWidth(66);
         table.getColumns().add(label);
-        table.getColumns().add(column("Fixed LPS", r -> format(r.fixedLps()), 112));
-        table.getColumns().add(column("Moving LPS", r -> r.complete() ? format(r.movingLps()) : "click moving", 112));
-        table.getColumns().add(column("Error mm", r -> r.complete()
-                ? String.format(Locale.ROOT, "%.2f", r.errorMm()) : "", 62));
+        table.getColumns().add(column("Fixed LPS", r -> format(r.fixedLps()), 118));
+        table.getColumns().add(column("Moving LPS", r -> r.complete() ? format(r.movingLps()) : "click moving", 118));
+        table.getColumns().add(column("Error", r -> r.complete()
+                ? String.format(Locale.ROOT, "%.2f", r.errorMm()) : "", 58));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         session.addListener(c -> {
             if (c == SessionChange.LANDMARKS || c == SessionChange.TRANSFORM || c == SessionChange.VOLUMES) {
@@ -119,7 +120,7 @@ final class LandmarksPanel extends VBox {
     }
 
     private static String format(double[] p) {
-        return String.format(Locale.ROOT, "%.1f, %.1f, %.1f", p[0], p[1], p[2]);
+        return String.format(Locale.ROOT, "%.1f,%.1f,%.1f", p[0], p[1], p[2]);
     }
 
     private static Button button(String text, String id, Runnable action) {

@@ -69,7 +69,12 @@ public final class LandmarkEditor {
     public boolean rename(int i, String label) {
         String l = label == null ? "" : label.strip();
         List<PlantedPair> pairs = session.landmarks();
-        if (l.isEmpty() || pairs.stream().filter(p -> p != pairs.get(i)).anyMatch(p -> p.label().equals(l))) {
+        for (int j = 0; j < pairs.size(); j++) {
+            if (j != i && pairs.get(j).label().equals(l)) {
+                return false;
+            }
+        }
+        if (l.isEmpty()) {
             return false;
         }
         replace(i, pairs.get(i).withLabel(l));

@@ -52,10 +52,6 @@ public record PlantedPair(String label, double[] fixedLps, double[] movingLps) {
         return new PlantedPair(label, fixedLps, lps);
     }
 
-    public PlantedPair withFixed(double[] lps) {
-        return new PlantedPair(label, lps, movingLps);
-    }
-
     public PlantedPair withLabel(String l) {
         return new PlantedPair(l, fixedLps, movingLps);
     }
