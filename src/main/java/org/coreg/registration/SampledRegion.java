@@ -56,6 +56,10 @@ final class SampledRegion {
         PyramidLevel top = pyramid.get(levels - 1);
         FixedSampler finest = new FixedSampler(top, mask, roi, workers);
         boolean restricted = mask != null || roi != null;
+        if (restricted && finest.candidateCount() == 0) {
+            throw new RegistrationException("the fixed-image mask and ROI together select no voxel of '" + name
+                    + "'; enlarge the ROI or check that the mask lies on the fixed image");
+        }
         if (restricted && finest.candidateCount() < MIN_FINEST_SAMPLES) {
             throw new RegistrationException(String.format(Locale.ROOT, "the %s leave%s %d voxel%s of the fixed "
                     + "image '%s' at full resolution; at least %d are needed for the metric to tell poses apart. "
