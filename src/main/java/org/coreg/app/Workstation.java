@@ -102,6 +102,7 @@ public final class Workstation {
                 moving.source(), options, listener, cancel), new TaskCallbacks<RegisteredTransform>(checked -> {
                     AffineMap t = checked.fixedToMoving();
                     onReport.accept(checked.report());
+                    session.setVerdict(new org.coreg.app.session.RegistrationVerdict(checked.report(), t));
                     session.setTransform(t);
                     session.setComparison(new RegistrationComparison(options.initial(), t));
                     session.transforms().add("Registration", t, "registration: " + options.stages().stream()
@@ -112,6 +113,7 @@ public final class Workstation {
                 }, e -> {
                     if (e instanceof RegistrationFailedException f && f.report() != null) {
                         onReport.accept(f.report());
+                        session.setVerdict(new org.coreg.app.session.RegistrationVerdict(f.report(), null));
                     }
                     onEnded.accept(RegistrationOutcome.FAILED);
                     errors.accept(UserMessages.describe(e));

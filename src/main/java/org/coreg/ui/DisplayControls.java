@@ -34,6 +34,7 @@ final class DisplayControls extends FlowPane {
         ToggleButton preAlign = mode("Pre-align", "modePreAlign", ViewMode.PRE_ALIGN);
         ToggleButton roi = mode("Crop box", "modeRoi", ViewMode.ROI);
         ToggleButton points = mode("Points", "modePoints", ViewMode.POINTS);
+        ToggleButton landmarks = mode("Landmarks", "modeLandmarks", ViewMode.LANDMARKS);
         navigate.setSelected(true);
         modes.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
@@ -81,7 +82,7 @@ final class DisplayControls extends FlowPane {
         });
         updateHistoryButtons();
 
-        getChildren().addAll(group(navigate, preAlign, roi, points), group(undo, redo),
+        getChildren().addAll(group(navigate, preAlign, roi, points, landmarks), group(undo, redo),
                 group(new Label("Overlay"), fusion, new Label("Opacity"), opacity, new Label("Tile"), tile, showMoving),
                 group(new Label("Window fixed"), fixedPreset, new Label("moving"), movingPreset));
     }

@@ -51,6 +51,7 @@ public final class MainWindow {
     private ViewPlane maximised;
     private final TransformPanel transformPanel;
     private final PointsPanel pointsPanel;
+    private final LandmarksPanel landmarksPanel;
     private final SessionActions sessionActions;
 
     public MainWindow(Stage stage, TaskRunner tasks, VolumeLoader loader, RegistrationService registration) {
@@ -103,15 +104,21 @@ public final class MainWindow {
         views.values().forEach(v -> v.setOnPointPlaced(pointsPanel::place));
         TitledPane points = new TitledPane("Planning points", pointsPanel);
         points.setId("pointsPane");
+        landmarksPanel = new LandmarksPanel(session, this::showError, () -> stage);
+        views.values().forEach(v -> v.setOnLandmarkPlanted(landmarksPanel::plant));
+        TitledPane landmarks = new TitledPane("Landmarks", landmarksPanel);
+        landmarks.setId("landmarksPane");
         preAlign.setId("preAlignPane");
         register.setId("registerPane");
         transforms.setId("transformsPane");
-        Accordion side = new Accordion(preAlign, register, transforms, points);
+        Accordion side = new Accordion(preAlign, register, transforms, points, landmarks);
         side.setExpandedPane(register);
         side.setPrefWidth(300);
         root.setTop(new VBox(menu(), controls));
         root.setCenter(viewGrid);
-        root.setRight(side);
+        VBox right = new VBox(new QualityBadge(session), side);
+        right.setPrefWidth(380); // the badge's reasons wrap to this width; the landmark table's four columns fit
+        root.setRight(right);
         root.setBottom(new StatusBar(session, tasks));
         root.setId("mainWindow");
 
@@ -256,6 +263,10 @@ public final class MainWindow {
 
     PointsPanel pointsPanel() {
         return pointsPanel;
+    }
+
+    LandmarksPanel landmarksPanel() {
+        return landmarksPanel;
     }
 
     /** Opening DICOM folders (the File menu items; tests call {@code openFolder} directly). */

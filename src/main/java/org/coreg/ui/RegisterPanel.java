@@ -119,7 +119,8 @@ final class RegisterPanel extends VBox {
         }
         Session s = workstation.session();
         RegistrationOptions options = new RegistrationOptions(stages, preset.getValue(),
-                useRoi.isSelected() ? s.roi().orElse(null) : null, s.fixedToMoving());
+                useRoi.isSelected() ? s.roi().orElse(null) : null, s.fixedToMoving())
+                .withLandmarks(new org.coreg.app.landmarks.LandmarkEditor(s).pairsForStart()); // their fit starts it
         metric.getData().clear();
         stride = 1;
         levelProgress.setProgress(0);

@@ -85,6 +85,10 @@ final class SliceInteraction {
                     view.placePoint(startWorld);
                 }
             }
+            case LANDMARKS -> {
+                kind = Kind.NONE;
+                view.plantLandmark(startWorld);
+            }
         }
     }
 

@@ -48,6 +48,7 @@ public final class SliceView extends Region {
     private double panY;
     private double[] panStart;
     private java.util.function.Consumer<double[]> pointPlacer = p -> { };
+    private java.util.function.Consumer<double[]> landmarkPlanter = p -> { };
 
     /** @param renderThreads where slices are rendered (a small pool shared by the views) */
     public SliceView(Session session, ViewPlane plane, Supplier<ViewMode> mode, Executor renderThreads) {
@@ -66,7 +67,7 @@ public final class SliceView extends Region {
         overlay.setMouseTransparent(true);
         getChildren().addAll(imageView, overlay);
         session.addListener(c -> {
-            if (c == SessionChange.POINTS) {
+            if (c == SessionChange.POINTS || c == SessionChange.LANDMARKS || c == SessionChange.QUALITY) {
                 drawOverlay(); // markers only: no re-render
             } else if (c != SessionChange.HISTORY) {
                 refresh();
@@ -96,6 +97,15 @@ public final class SliceView extends Region {
 
     void placePoint(double[] fixedLps) {
         pointPlacer.accept(fixedLps);
+    }
+
+    /** What a click in Landmarks mode does with the clicked fixed-space position (LPS mm). */
+    public void setOnLandmarkPlanted(java.util.function.Consumer<double[]> planter) {
+        landmarkPlanter = java.util.Objects.requireNonNull(planter);
+    }
+
+    void plantLandmark(double[] fixedLps) {
+        landmarkPlanter.accept(fixedLps);
     }
 
     public ViewPlane plane() {
@@ -283,6 +293,7 @@ public final class SliceView extends Region {
             }
         });
         drawPoints(gc, g);
+        LandmarkOverlay.draw(gc, session, g, p -> toScreenOfWorld(g, p));
         gc.setFill(Color.rgb(255, 210, 0));
         String label = plane.name().charAt(0) + plane.name().substring(1).toLowerCase();
         gc.fillText(label + (zoom != 1 ? String.format("  x%.2f", zoom) : ""), 8, 16);

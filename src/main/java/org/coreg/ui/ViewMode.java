@@ -9,5 +9,7 @@ public enum ViewMode {
     /** Drag draws the crop box, or moves its edges, corners or the whole box. */
     ROI,
     /** Click plants a planning point (on the fixed or, through the transform, the moving image); drag moves one. */
-    POINTS
+    POINTS,
+    /** Clicks plant landmark pairs: a pair's fixed point, then (through the transform) its moving point. */
+    LANDMARKS
 }

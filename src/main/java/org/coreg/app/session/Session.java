@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.coreg.app.landmarks.PlantedPair;
 import org.coreg.app.render.FusionSettings;
 import org.coreg.app.render.SampledVolume;
 import org.coreg.app.render.WindowLevel;
@@ -33,6 +34,8 @@ public final class Session {
     private RegistrationComparison comparison;
     private boolean showingBefore;
     private List<PlanningPoint> points = List.of();
+    private List<PlantedPair> landmarks = List.of();
+    private RegistrationVerdict verdict;
 
     public void addListener(SessionListener l) {
         listeners.add(Objects.requireNonNull(l));
@@ -55,6 +58,7 @@ public final class Session {
         fixedWindow = WindowPreset.AUTOMATIC.windowFor(v);
         roi = null;
         comparison = null;
+        verdict = null;
         showingBefore = false;
         history.clear();
         fire(SessionChange.VOLUMES);
@@ -66,6 +70,7 @@ public final class Session {
         movingWindow = WindowPreset.AUTOMATIC.windowFor(v);
         fixedToMoving = AffineMap.identity();
         comparison = null;
+        verdict = null;
         showingBefore = false;
         history.clear();
         fire(SessionChange.VOLUMES);
@@ -127,18 +132,23 @@ public final class Session {
     }
 
     private EditState state() {
-        return new EditState(fixedToMoving, roi, points);
+        return new EditState(fixedToMoving, roi, points, landmarks);
     }
 
     private void apply(EditState s) {
         boolean t = !s.fixedToMoving().equals(fixedToMoving);
         boolean r = !Objects.equals(s.roi(), roi);
         boolean pts = !s.points().equals(points);
+        boolean lms = !s.landmarks().equals(landmarks);
         fixedToMoving = s.fixedToMoving();
         roi = s.roi();
         points = s.points();
+        landmarks = s.landmarks();
         if (pts) {
             fire(SessionChange.POINTS);
+        }
+        if (lms) {
+            fire(SessionChange.LANDMARKS);
         }
         if (t) {
             showingBefore = false;
@@ -152,12 +162,12 @@ public final class Session {
 
     /** Replaces the transform (fixed -> moving) as one undoable step. */
     public void setTransform(AffineMap t) {
-        edit(new EditState(Objects.requireNonNull(t), roi, points));
+        edit(new EditState(Objects.requireNonNull(t), roi, points, landmarks));
     }
 
     /** Replaces (or with null removes) the ROI box as one undoable step. */
     public void setRoi(RoiBox box) {
-        edit(new EditState(fixedToMoving, box, points));
+        edit(new EditState(fixedToMoving, box, points, landmarks));
     }
 
     /** The planning points, fixed LPS mm, in order. */
@@ -167,7 +177,17 @@ public final class Session {
 
     /** Replaces the planning points (fixed LPS mm) as one undoable step. */
     public void setPoints(List<PlanningPoint> newPoints) {
-        edit(new EditState(fixedToMoving, roi, newPoints));
+        edit(new EditState(fixedToMoving, roi, newPoints, landmarks));
+    }
+
+    /** The landmark pairs, in order: fixed points in fixed LPS mm, moving points in moving LPS mm. */
+    public List<PlantedPair> landmarks() {
+        return landmarks;
+    }
+
+    /** Replaces the landmark pairs as one undoable step. */
+    public void setLandmarks(List<PlantedPair> pairs) {
+        edit(new EditState(fixedToMoving, roi, points, pairs));
     }
 
     private void edit(EditState next) {
@@ -236,9 +256,13 @@ public final class Session {
         movingWindow = fw;
         fixedToMoving = inverse;
         comparison = null;
+        verdict = null;
         showingBefore = false;
         // the old moving space is the new fixed space: points follow their anatomy through the old transform
         points = points.stream().map(pt -> pt.movedTo(old.apply(pt.lps()))).toList();
+        // landmark pairs swap sides; a pair still waiting for its moving point has nothing for the new fixed side
+        landmarks = landmarks.stream().filter(PlantedPair::complete)
+                .map(p -> new PlantedPair(p.label(), p.movingLps(), p.fixedLps())).toList();
         roi = null;
         history.clear();
         fire(SessionChange.VOLUMES);
@@ -278,6 +302,25 @@ public final class Session {
      */
     public AffineMap displayedTransform() {
         return showingBefore() ? comparison.before() : fixedToMoving;
+    }
+
+    /**
+     * Keeps the last registration's quality report (not an edit: undo does not remove it; it stays until the next
+     * registration, new volumes or {@code null}).
+     */
+    public void setVerdict(RegistrationVerdict v) {
+        verdict = v;
+        fire(SessionChange.QUALITY);
+    }
+
+    /** The last registration's quality report, if there was one since the volumes were opened. */
+    public Optional<RegistrationVerdict> verdict() {
+        return Optional.ofNullable(verdict);
+    }
+
+    /** True when the last verdict judged the transform the session holds now. */
+    public boolean verdictIsCurrent() {
+        return verdict != null && fixedToMoving.equals(verdict.result());
     }
 
     /** Undoes the last transform or ROI edit; false if there was none. */

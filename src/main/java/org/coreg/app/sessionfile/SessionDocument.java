@@ -3,8 +3,10 @@ package org.coreg.app.sessionfile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.coreg.app.landmarks.PlantedPair;
 import org.coreg.app.render.FusionSettings;
 import org.coreg.app.render.WindowLevel;
+import org.coreg.app.session.RegistrationVerdict;
 import org.coreg.app.session.RoiBox;
 import org.coreg.app.session.TransformLibrary;
 import org.coreg.image.AffineMap;
@@ -23,11 +25,15 @@ import org.coreg.points.PlanningPoint;
  * @param fixedWindow   window/level of the fixed image
  * @param movingWindow  window/level of the moving image
  * @param fusion        overlay settings
+ * @param landmarks     landmark pairs (fixed point in fixed LPS mm, moving point in moving LPS mm)
+ * @param verdict       the last registration's quality report and the transform it judged, or null
  */
 public record SessionDocument(Path fixed, Path moving, AffineMap fixedToMoving, List<TransformLibrary.Entry> kept,
                               RoiBox roi, List<PlanningPoint> points, double[] cursor, WindowLevel fixedWindow,
-                              WindowLevel movingWindow, FusionSettings fusion) {
+                              WindowLevel movingWindow, FusionSettings fusion, List<PlantedPair> landmarks,
+                              RegistrationVerdict verdict) {
     public SessionDocument {
+        landmarks = List.copyOf(landmarks);
         Objects.requireNonNull(fixedToMoving, "fixedToMoving");
         kept = List.copyOf(kept);
         points = List.copyOf(points);
@@ -35,6 +41,14 @@ public record SessionDocument(Path fixed, Path moving, AffineMap fixedToMoving, 
         Objects.requireNonNull(fixedWindow, "fixedWindow");
         Objects.requireNonNull(movingWindow, "movingWindow");
         Objects.requireNonNull(fusion, "fusion");
+    }
+
+    /** A document without landmarks and quality report. */
+    public SessionDocument(Path fixed, Path moving, AffineMap fixedToMoving, List<TransformLibrary.Entry> kept,
+                           RoiBox roi, List<PlanningPoint> points, double[] cursor, WindowLevel fixedWindow,
+                           WindowLevel movingWindow, FusionSettings fusion) {
+        this(fixed, moving, fixedToMoving, kept, roi, points, cursor, fixedWindow, movingWindow, fusion, List.of(),
+                null);
     }
 
     @Override

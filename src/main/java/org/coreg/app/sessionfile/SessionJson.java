@@ -21,7 +21,8 @@ import org.coreg.points.PlanningPoint;
 /**
  * Reads and writes session files: readable JSON, volumes by path relative to the session file's folder, transforms
  * as embedded 3x4 row-major matrices mapping fixed LPS mm to moving LPS mm (field {@code "direction"} says so),
- * crop box, points and view state in fixed LPS mm. Writes are atomic.
+ * crop box, points and view state in fixed LPS mm, landmark pairs (each point in its image's LPS mm) and the last
+ * registration's quality report. Writes are atomic.
  */
 public final class SessionJson {
     static final String FORMAT = "coreg-session";
@@ -80,6 +81,8 @@ public final class SessionJson {
         fusion.put("movingVisible", doc.fusion().movingVisible());
         view.put("fusion", fusion);
         root.put("view", view);
+        root.put("landmarks", LandmarkPairsJson.write(doc.landmarks()));
+        root.put("quality", QualityReportJson.write(doc.verdict()));
         try (AtomicOutput out = new AtomicOutput()) {
             try (OutputStream s = out.open(file)) {
                 s.write(Json.write(root).getBytes(StandardCharsets.UTF_8));

@@ -93,7 +93,11 @@ final class SessionReader {
         } catch (IllegalArgumentException e) {
             throw bad("view.fusion", "opacity in [0, 1] and a positive tile size", e.getMessage());
         }
-        return new SessionDocument(fixed, moving, transform, kept, roi, points, cursor, fw, mw, fusion);
+        // landmarks and quality came after version 1's first files: absent means none
+        JsonFields fields = new JsonFields(file);
+        return new SessionDocument(fixed, moving, transform, kept, roi, points, cursor, fw, mw, fusion,
+                LandmarkPairsJson.read(root.get("landmarks"), fields), QualityReportJson.read(root.get("quality"),
+                fields));
     }
 
     private Path volume(Object v, String field) throws SessionFileException {

@@ -39,7 +39,8 @@ public final class SessionStore {
         this.errors = Objects.requireNonNull(errors);
         session.addListener(c -> {
             // edits a user would miss; opening images, cursor and display moves are not "unsaved work"
-            if (c == SessionChange.TRANSFORM || c == SessionChange.ROI || c == SessionChange.POINTS) {
+            if (c == SessionChange.TRANSFORM || c == SessionChange.ROI || c == SessionChange.POINTS
+                    || c == SessionChange.LANDMARKS || c == SessionChange.QUALITY) {
                 changes++;
             }
         });
@@ -52,7 +53,7 @@ public final class SessionStore {
         Path moving = session.moving().flatMap(workstation::sourceOf).orElse(null);
         return new SessionDocument(fixed, moving, session.fixedToMoving(), session.transforms().entries(),
                 session.roi().orElse(null), session.points(), session.cursor(), session.fixedWindow(),
-                session.movingWindow(), session.fusion());
+                session.movingWindow(), session.fusion(), session.landmarks(), session.verdict().orElse(null));
     }
 
     /** Saves to {@code target} atomically; it becomes the session's file and the session is clean. */
@@ -114,7 +115,8 @@ public final class SessionStore {
             workstation.rememberSource(moving, doc.moving());
             session.setMoving(moving);
         }
-        session.restore(new EditState(doc.fixedToMoving(), doc.roi(), doc.points()));
+        session.restore(new EditState(doc.fixedToMoving(), doc.roi(), doc.points(), doc.landmarks()));
+        session.setVerdict(doc.verdict());
         session.setCursor(doc.cursor());
         session.setFixedWindow(doc.fixedWindow());
         if (moving != null) {

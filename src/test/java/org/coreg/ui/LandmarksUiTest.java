@@ -1,0 +1,198 @@
+package org.coreg.ui;
+
+import static org.coreg.ui.FxCalls.fx;
+import static org.coreg.ui.FxCalls.waitUntil;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.coreg.app.Role;
+import org.coreg.app.demo.SyntheticHead;
+import org.coreg.app.landmarks.LandmarkRow;
+import org.coreg.app.landmarks.PlantedPair;
+import org.coreg.app.render.ViewPlane;
+import org.coreg.image.AffineMap;
+import org.coreg.image.ImageGeometry;
+import org.coreg.image.Volume;
+import org.coreg.io.ImageIOException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@FxTest
+class LandmarksUiTest {
+    private static final Path FIXED = Path.of("fixed-mr.nii.gz");
+    private static final Path MOVING = Path.of("moving-ct.mha");
+    /** fixed LPS mm -> moving LPS mm: 10 degrees about S and a shift. */
+    private static final AffineMap T;
+
+    static {
+        double a = Math.toRadians(10);
+        T = AffineMap.ofRowMajor3x4(Math.cos(a), -Math.sin(a), 0, 4.5, Math.sin(a), Math.cos(a), 0, -6, 0, 0, 1, 2);
+    }
+
+    private final Map<Path, Volume> files = Map.of(
+            FIXED, SyntheticHead.render(ImageGeometry.axisAligned(new int[] {64, 72, 40}, new double[] {3, 3, 5},
+                    new double[] {-95, -105, -98}), new double[3], AffineMap.identity(), SyntheticHead.Contrast.MR, "mr"),
+            MOVING, SyntheticHead.render(ImageGeometry.axisAligned(new int[] {70, 80, 48}, new double[] {2.7, 2.7, 4},
+                    new double[] {-93, -107, -95}), new double[3], AffineMap.identity(), SyntheticHead.Contrast.CT, "ct"));
+    private MainWindow window;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage, FxTaskRunner.create(), file -> {
+            Volume v = files.get(file);
+            if (v == null) {
+                throw new ImageIOException(file, ImageIOException.Problem.MISSING_FILE, "file does not exist");
+            }
+            return v;
+        }, (f, m, o, l, c) -> {
+            throw new UnsupportedOperationException("this test does not register");
+        });
+        stage.show();
+    }
+
+    private void loadBothWithTransform() throws Exception {
+        fx(() -> window.open(Role.FIXED, FIXED));
+        fx(() -> window.open(Role.MOVING, MOVING));
+        waitUntil(() -> window.session().fixed().isPresent() && window.session().moving().isPresent());
+        fx(() -> {
+            window.session().setTransform(T);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> window.viewsUpToDate());
+    }
+
+    private Point2D screenOfWorld(ViewPlane plane, double[] lps) throws Exception {
+        return fx(() -> {
+            SliceView v = window.view(plane);
+            double[] px = v.currentSlice().grid().toPixel(lps);
+            double[] s = v.toScreen(px[0], px[1]);
+            return v.localToScreen(s[0], s[1]);
+        });
+    }
+
+    private String text(FxRobot robot, String id) throws Exception {
+        Label l = robot.lookup(id).queryAs(Label.class);
+        return fx(l::getText);
+    }
+
+    @Test
+    void twoClicksPlantAPairWhoseTableRowShowsItsError(FxRobot robot) throws Exception {
+        loadBothWithTransform();
+        robot.clickOn("#landmarksPane");
+        robot.clickOn("#modeLandmarks");
+        double z = fx(() -> window.session().cursor()[2]);
+        assertThat(text(robot, "#landmarkNext")).contains("FIXED");
+        double[] onFixed = {20, -30, z};
+        double[] onMoving = {26, -22, z};
+        robot.clickOn(screenOfWorld(ViewPlane.AXIAL, onFixed));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#landmarkNext")).contains("MOVING");
+        robot.clickOn(screenOfWorld(ViewPlane.AXIAL, onMoving));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<PlantedPair> pairs = fx(() -> window.session().landmarks());
+        assertThat(pairs).hasSize(1);
+        PlantedPair p = pairs.get(0);
+        // the robot hits within a screen pixel (about 1.5 mm here) of its aim, in the plane of the cursor
+        assertThat(Math.hypot(p.fixedLps()[0] - onFixed[0], p.fixedLps()[1] - onFixed[1])).isLessThan(3);
+        assertThat(p.fixedLps()[2]).isCloseTo(z, within(1e-9));
+        // the moving point is in moving space: the moving anatomy the views drew under the second click
+        double[] expectedMoving = T.apply(onMoving);
+        assertThat(Math.hypot(p.movingLps()[0] - expectedMoving[0], p.movingLps()[1] - expectedMoving[1]))
+                .isLessThan(3);
+        assertThat(p.movingLps()[2]).isCloseTo(expectedMoving[2], within(1e-9));
+        assertThat(fx(() -> window.session().cursor()[2])).as("planting does not navigate").isEqualTo(z);
+
+        @SuppressWarnings("unchecked")
+        TableView<LandmarkRow> table = robot.lookup("#landmarkTable").queryAs(TableView.class);
+        LandmarkRow row = fx(() -> table.getItems().get(0));
+        double[] tf = T.apply(p.fixedLps());
+        double[] m = p.movingLps();
+        double expectedError = Math.sqrt(Math.pow(tf[0] - m[0], 2) + Math.pow(tf[1] - m[1], 2)
+                + Math.pow(tf[2] - m[2], 2));
+        assertThat(row.errorMm()).isCloseTo(expectedError, within(1e-9));
+        // the two clicks were 10 mm apart in fixed space and T is rigid: the pair is about 10 mm off
+        assertThat(row.errorMm()).isCloseTo(10, within(3.0));
+        assertThat(text(robot, "#landmarkSummary")).contains("1 pairs");
+
+        // a transform that takes the fixed point onto the moving one: the error column follows it
+        fx(() -> {
+            double[] d = {m[0] - tf[0], m[1] - tf[1], m[2] - tf[2]};
+            window.session().setTransform(AffineMap.of(T.linear(), new double[] {T.get(0, 3) + d[0],
+                    T.get(1, 3) + d[1], T.get(2, 3) + d[2]}));
+            return null;
+        });
+        assertThat(fx(() -> table.getItems().get(0).errorMm())).isCloseTo(0, within(1e-9));
+
+        robot.clickOn("#undo"); // the transform
+        robot.clickOn("#undo"); // the moving click
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> window.session().landmarks().get(0).complete())).isFalse();
+        assertThat(text(robot, "#landmarkNext")).contains("MOVING");
+        robot.clickOn("#undo"); // the fixed click
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> table.getItems())).isEmpty();
+        assertThat(fx(() -> window.lastError())).isNull();
+    }
+
+    @Test
+    void showOnlyBlendsToTheImageTheNextClickPlantsOn(FxRobot robot) throws Exception {
+        loadBothWithTransform();
+        robot.clickOn("#landmarksPane");
+        robot.clickOn("#landmarkSolo");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> window.session().fusion().opacity())).as("fixed image only").isEqualTo(0.0);
+        robot.clickOn("#modeLandmarks");
+        double z = fx(() -> window.session().cursor()[2]);
+        robot.clickOn(screenOfWorld(ViewPlane.AXIAL, new double[] {0, 0, z}));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> window.session().fusion().opacity())).as("moving image only").isEqualTo(1.0);
+    }
+
+    @Test
+    void exportedPairsImportBackAndABadFileChangesNothing(FxRobot robot) throws Exception {
+        loadBothWithTransform();
+        List<PlantedPair> pairs = List.of(new PlantedPair("a", new double[] {1, 2, 3}, new double[] {4, 5, 6}),
+                new PlantedPair("b", new double[] {-10, 20, 5.5}, new double[] {-8, 26, 7}));
+        fx(() -> {
+            window.session().setLandmarks(pairs);
+            return null;
+        });
+        Path f = dir.resolve("fixed.mrk.json");
+        Path m = dir.resolve("moving.csv");
+        fx(() -> {
+            window.landmarksPanel().exportTo(f, m);
+            window.session().setLandmarks(List.of());
+            window.landmarksPanel().importFrom(f, m);
+            return null;
+        });
+        List<PlantedPair> back = fx(() -> window.session().landmarks());
+        assertThat(back).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(back.get(i).fixedLps()).containsExactly(pairs.get(i).fixedLps(), within(1e-6));
+            assertThat(back.get(i).movingLps()).containsExactly(pairs.get(i).movingLps(), within(1e-6));
+        }
+        fx(() -> {
+            window.landmarksPanel().importFrom(f, dir.resolve("missing.fcsv"));
+            return null;
+        });
+        waitUntil(() -> window.lastError() != null);
+        assertThat(fx(() -> window.lastError())).contains("missing.fcsv").doesNotContain("Exception");
+        assertThat(fx(() -> window.session().landmarks())).hasSize(2);
+    }
+}
