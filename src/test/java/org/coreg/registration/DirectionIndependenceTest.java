@@ -75,6 +75,8 @@ class DirectionIndependenceTest {
         double back = RealDataRegistrationTest.worstCornerError(ctToT1.inverse(), expected, corners);
         double oneFwd = RealDataRegistrationTest.worstCornerError(oneWayT1ToCt, expected, corners);
         double oneBack = RealDataRegistrationTest.worstCornerError(oneWayCtToT1.inverse(), expected, corners);
+        System.out.printf("MNI: entropy T1 %.3f, CT %.3f nats; CT sampled: %b%n", PairOrder.entropy(t1),
+                PairOrder.entropy(moved), PairOrder.swapped(t1, moved));
         System.out.printf("MNI: loop %.2e / %.2e mm (one-way %.3f / %.3f mm); recovery T1->CT %.3f, CT->T1 %.3f mm "
                 + "(one-way %.3f, %.3f mm); vs truth %.3f mm%n", sym.meanMm(), sym.maxMm(), oneWay.meanMm(),
                 oneWay.maxMm(), fwd, back, oneFwd, oneBack,
