@@ -63,8 +63,35 @@ public final class Registration {
         this(settings, null, null);
     }
 
-    /** Registers {@code moving} to {@code fixed}. */
+    /**
+     * Registers {@code moving} to {@code fixed}; the answer does not depend on which of the two is called fixed.
+     * The run is made in the pair's canonical order ({@link PairOrder}): when that order is the reverse of the caller's,
+     * {@code fixed} is registered to {@code moving} and the answer is that run's exact inverse, so that registering
+     * the other way round gives the inverse of this answer to rounding (docs/symmetry.md). A fixed-image mask or ROI
+     * ties the run to the caller's fixed image (they restrict its samples, and have no exact counterpart in the
+     * moving image), so with either the run keeps the caller's order.
+     */
     public RegistrationResult run(Volume fixed, Volume moving) throws RegistrationException {
+        RegistrationSettings s = settings;
+        if (s.fixedMask() != null || s.roi() != null || !PairOrder.swapped(fixed, moving)) {
+            return runAsGiven(fixed, moving);
+        }
+        RegistrationSettings reversed = s.withInitialTransform(
+                s.initialTransform() == null ? null : s.initialTransform().inverse());
+        RegistrationResult r = new Registration(reversed, listener, cancelled).runAsGiven(moving, fixed);
+        List<LevelLog> log = new ArrayList<>(r.log());
+        log.add(new LevelLog("order", -1, 0, r.finalMetric(), r.overlap(), 0,
+                "registered in the pair's canonical order (the moving image sampled) and inverted; the metric and "
+                + "overlap are that run's"));
+        return new RegistrationResult(r.fixedToMoving().inverse(), log, r.finalMetric(), r.overlap(), r.searched());
+    }
+
+    /**
+     * Registers {@code moving} to {@code fixed} in the caller's order, sampling the fixed image: the one-way
+     * registration that {@link #run} makes in the pair's canonical order. For comparisons and for callers whose fixed
+     * image is set by other inputs.
+     */
+    public RegistrationResult runAsGiven(Volume fixed, Volume moving) throws RegistrationException {
         startNanos = System.nanoTime();
         checkCancel("before start");
         RegistrationSettings s = settings;

@@ -162,11 +162,18 @@ public final class MainWindow {
         redo.setOnAction(e -> session.redo());
         MenuItem clearRoi = new MenuItem("Remove crop box");
         clearRoi.setOnAction(e -> session.setRoi(null));
+        MenuItem swap = new MenuItem("Swap fixed and moving");
+        swap.setId("swapFixedMovingMenu");
+        swap.setOnAction(e -> {
+            if (session.fixed().isPresent() && session.moving().isPresent()) {
+                session.swapFixedAndMoving();
+            }
+        });
         Menu file = new Menu("File", null, openFixed, openMoving);
         file.getItems().addAll(sessionActions.menuItems());
         file.getItems().add(quit);
         MenuBar bar = new MenuBar(file,
-                new Menu("Edit", null, undo, redo, clearRoi));
+                new Menu("Edit", null, undo, redo, clearRoi, swap));
         bar.getMenus().getFirst().getItems().addAll(2, dicom.menuItems());
         bar.setId("menuBar");
         return bar;

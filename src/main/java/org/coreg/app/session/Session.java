@@ -16,11 +16,11 @@ import org.coreg.points.PlanningPoint;
  * What the user is working on: the fixed and moving volumes, the current transform (fixed LPS mm -> moving LPS mm,
  * the ITK resampling direction), the crop ROI box (fixed LPS mm), the cursor (fixed LPS mm) and the display
  * settings. Transform and ROI edits are undoable; a mouse gesture ({@link #beginGesture()} ...
- * {@link #endGesture()}) is one undo step. Not thread-safe: the UI thread owns it.
+ * {@link #endGesture()}) is one undo step, and so is swapping fixed and moving. Not thread-safe: the UI thread owns it.
  */
 public final class Session {
     private final List<SessionListener> listeners = new ArrayList<>();
-    private final UndoHistory<EditState> history = new UndoHistory<>(200);
+    private final UndoHistory<Snapshot> history = new UndoHistory<>(200);
     private SampledVolume fixed;
     private SampledVolume moving;
     private AffineMap fixedToMoving = AffineMap.identity();
@@ -29,7 +29,9 @@ public final class Session {
     private WindowLevel fixedWindow = new WindowLevel(0, 1);
     private WindowLevel movingWindow = new WindowLevel(0, 1);
     private FusionSettings fusion = FusionSettings.defaults();
-    private EditState gestureStart;
+    private Snapshot gestureStart;
+    /** Whether the volumes are in the opposite roles to the ones they were loaded in (undo of a swap needs it). */
+    private boolean rolesSwapped;
     private final TransformLibrary transforms = new TransformLibrary();
     private RegistrationComparison comparison;
     private boolean showingBefore;
@@ -131,8 +133,24 @@ public final class Session {
         fire(SessionChange.DISPLAY);
     }
 
-    private EditState state() {
+    /** An undo step: the edit state, held in the roles the volumes had then. */
+    private record Snapshot(EditState edit, boolean rolesSwapped) {
+    }
+
+    private EditState editState() {
         return new EditState(fixedToMoving, roi, points, landmarks);
+    }
+
+    private Snapshot state() {
+        return new Snapshot(editState(), rolesSwapped);
+    }
+
+    /** Puts back a snapshot, first exchanging the volumes if it was taken with the other roles (undo of a swap). */
+    private void apply(Snapshot snap) {
+        if (snap.rolesSwapped() != rolesSwapped) {
+            exchangeVolumes();
+        }
+        apply(snap.edit());
     }
 
     private void apply(EditState s) {
@@ -192,11 +210,11 @@ public final class Session {
 
     private void edit(EditState next) {
         if (gestureStart == null) {
-            EditState before = state();
+            EditState before = editState();
             if (before.equals(next)) {
                 return;
             }
-            history.record(before);
+            history.record(state());
         }
         apply(next);
     }
@@ -235,9 +253,11 @@ public final class Session {
     }
 
     /**
-     * Makes the moving volume fixed and the fixed volume moving, keeping the alignment: the transform becomes the
-     * inverse of the current one and the cursor moves to the same anatomy in the new fixed space. The crop box (a
-     * box in the old fixed space) is removed and the undo history cleared.
+     * Makes the moving volume fixed and the fixed volume moving, keeping the alignment, as one undoable step (no new
+     * registration): the transform becomes the exact inverse of the current one, the cursor and the planning points
+     * move to the same anatomy in the new fixed space, and the crop box becomes the bounding box of its mapped corners
+     * ({@link RoleSwap}). The last registration's before/after comparison is kept, inverted. Undo exchanges the
+     * volumes back and restores the transform, box and points exactly as they were.
      *
      * @throws IllegalStateException if a volume is missing
      */
@@ -245,26 +265,32 @@ public final class Session {
         if (fixed == null || moving == null) {
             throw new IllegalStateException("open a fixed and a moving volume first");
         }
+        if (gestureStart == null) {
+            history.record(state());
+        }
+        EditState swapped = RoleSwap.of(editState());
+        exchangeVolumes();
+        apply(swapped);
+    }
+
+    /**
+     * Exchanges the volumes and their windows; the cursor follows its anatomy through the current transform and the
+     * before/after comparison is inverted with the roles.
+     */
+    private void exchangeVolumes() {
         SampledVolume f = fixed;
         WindowLevel fw = fixedWindow;
-        AffineMap old = fixedToMoving;
-        AffineMap inverse = fixedToMoving.inverse();
         cursor = fixedToMoving.apply(cursor);
         fixed = moving;
         moving = f;
         fixedWindow = movingWindow;
         movingWindow = fw;
-        fixedToMoving = inverse;
-        comparison = null;
+        rolesSwapped = !rolesSwapped;
+        if (comparison != null) {
+            comparison = new RegistrationComparison(comparison.before().inverse(), comparison.after().inverse());
+        }
         verdict = null;
         showingBefore = false;
-        // the old moving space is the new fixed space: points follow their anatomy through the old transform
-        points = points.stream().map(pt -> pt.movedTo(old.apply(pt.lps()))).toList();
-        // landmark pairs swap sides; a pair still waiting for its moving point has nothing for the new fixed side
-        landmarks = landmarks.stream().filter(PlantedPair::complete)
-                .map(p -> new PlantedPair(p.label(), p.movingLps(), p.fixedLps())).toList();
-        roi = null;
-        history.clear();
         fire(SessionChange.VOLUMES);
     }
 
@@ -325,14 +351,14 @@ public final class Session {
 
     /** Undoes the last transform or ROI edit; false if there was none. */
     public boolean undo() {
-        Optional<EditState> s = history.undo(state());
+        Optional<Snapshot> s = history.undo(state());
         s.ifPresent(this::apply);
         return s.isPresent();
     }
 
     /** Redoes the last undone edit; false if there was none. */
     public boolean redo() {
-        Optional<EditState> s = history.redo(state());
+        Optional<Snapshot> s = history.redo(state());
         s.ifPresent(this::apply);
         return s.isPresent();
     }

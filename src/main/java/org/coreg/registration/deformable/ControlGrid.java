@@ -155,12 +155,24 @@ final class ControlGrid {
                 }
             }
         }
+        return through(finer, c);
+    }
+
+    /**
+     * The cubic B-spline deformation on {@code grid} whose displacement (mm, LPS) at every node is the given one:
+     * {@code displacement} holds three blocks (x, y, z components), each over the nodes with x fastest. Nodes beyond
+     * the grid's ends count as zero, as everywhere in this class.
+     */
+    static BSplineDeformation through(ImageGeometry grid, double[] displacement) {
+        int nx = grid.size(0), ny = grid.size(1), nz = grid.size(2);
+        int block = nx * ny * nz;
+        double[] c = displacement.clone();
         for (int d = 0; d < 3; d++) {
             fitAxis(c, d * block, nx, 1, ny * nz);
             fitAxis(c, d * block, ny, nx, nx * nz, nx, nx * ny);
             fitAxis(c, d * block, nz, nx * ny, nx * ny);
         }
-        return new BSplineDeformation(finer, c);
+        return new BSplineDeformation(grid, c);
     }
 
     /** Lines along an axis of length n and stride s; line starts are consecutive (x, z axes). */

@@ -59,10 +59,14 @@ class BeforeAfterTest {
     }
 
     @Test
-    void newVolumesOrASwapForgetTheComparison() {
+    void newVolumesForgetTheComparisonButASwapKeepsItInverted() {
         Session s = registered();
+        AffineMap result = s.fixedToMoving();
         s.swapFixedAndMoving();
-        assertThat(s.canCompare()).isFalse();
+        assertThat(s.canCompare()).isTrue();
+        s.undo();
+        assertThat(s.canCompare()).isTrue();
+        assertThat(s.fixedToMoving()).isEqualTo(result);
         Session t = registered();
         t.setMoving(t.moving().orElseThrow());
         assertThat(t.canCompare()).isFalse();

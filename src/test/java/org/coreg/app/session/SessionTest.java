@@ -100,7 +100,10 @@ class SessionTest {
         AffineMap t = PreAlign.rotate(PreAlign.translate(AffineMap.identity(), ViewPlane.AXIAL, 4, -2),
                 ViewPlane.SAGITTAL, 0.3, s.cursor());
         s.setTransform(t);
-        s.setRoi(new RoiBox(new double[] {0, 0, 0}, new double[] {1, 1, 1}));
+        RoiBox box = new RoiBox(new double[] {-3, -2, -1}, new double[] {4, 5, 6});
+        s.setRoi(box);
+        var point = new org.coreg.points.PlanningPoint("target", new double[] {2, -1, 3}, "", false);
+        s.setPoints(List.of(point));
         double[] before = s.cursor();
         double movingValue = s.movingValueAtCursor();
         s.swapFixedAndMoving();
@@ -109,8 +112,62 @@ class SessionTest {
         assertThat(s.fixedToMoving().after(t).maxAbsDifference(AffineMap.identity())).isLessThan(1e-12);
         assertThat(s.cursor()).containsExactly(t.apply(before), within(1e-12));
         assertThat(s.fixedValueAtCursor()).isEqualTo(movingValue);
-        assertThat(s.roi()).isEmpty();
-        assertThat(s.canUndo()).isFalse();
+        // the point is the same anatomy: the new fixed->moving map takes it back to where it was planned
+        double[] moved = s.points().getFirst().lps();
+        assertThat(moved).containsExactly(t.apply(point.lps()), within(1e-12));
+        assertThat(s.fixedToMoving().apply(moved)).containsExactly(point.lps(), within(1e-9));
+        // the crop box holds every corner of the old box, carried into the new fixed space
+        RoiBox carried = s.roi().orElseThrow();
+        for (int c = 0; c < 8; c++) {
+            double[] corner = {(c & 1) == 0 ? box.min(0) : box.max(0), (c & 2) == 0 ? box.min(1) : box.max(1),
+                (c & 4) == 0 ? box.min(2) : box.max(2)};
+            double[] p = t.apply(corner);
+            for (int a = 0; a < 3; a++) {
+                assertThat(p[a]).isBetween(carried.min(a) - 1e-9, carried.max(a) + 1e-9);
+            }
+        }
+        // one undo step puts back the volumes, the transform, the box as drawn and the points
+        assertThat(s.canUndo()).isTrue();
+        assertThat(s.undo()).isTrue();
+        assertThat(s.fixed().orElseThrow()).isSameAs(oldFixed);
+        assertThat(s.fixedToMoving()).isEqualTo(t);
+        assertThat(s.roi()).contains(box);
+        assertThat(s.points()).containsExactly(point);
+        assertThat(s.cursor()).containsExactly(before, within(1e-9));
+        assertThat(s.redo()).isTrue();
+        assertThat(s.fixed().orElseThrow()).isSameAs(oldMoving);
+        assertThat(s.roi()).contains(carried);
+    }
+
+    @Test
+    void aTransformEditAfterASwapUndoesInTheSwappedRolesThenTheSwapItself() {
+        Session s = loaded();
+        var oldFixed = s.fixed().orElseThrow();
+        AffineMap t = PreAlign.translate(AffineMap.identity(), ViewPlane.AXIAL, 4, -2);
+        s.setTransform(t);
+        s.swapFixedAndMoving();
+        AffineMap swapped = s.fixedToMoving();
+        AffineMap nudged = PreAlign.translate(swapped, ViewPlane.CORONAL, 1, 0);
+        s.setTransform(nudged);
+        assertThat(s.undo()).isTrue();
+        assertThat(s.fixed().orElseThrow()).isNotSameAs(oldFixed);
+        assertThat(s.fixedToMoving()).isEqualTo(swapped);
+        assertThat(s.undo()).isTrue();
+        assertThat(s.fixed().orElseThrow()).isSameAs(oldFixed);
+        assertThat(s.fixedToMoving()).isEqualTo(t);
+    }
+
+    @Test
+    void theBeforeAfterComparisonSurvivesASwapInverted() {
+        Session s = loaded();
+        AffineMap start = PreAlign.translate(AffineMap.identity(), ViewPlane.AXIAL, 1, 1);
+        AffineMap result = PreAlign.rotate(start, ViewPlane.SAGITTAL, 0.1, s.cursor());
+        s.setTransform(result);
+        s.setComparison(new RegistrationComparison(start, result));
+        s.swapFixedAndMoving();
+        assertThat(s.canCompare()).isTrue();
+        s.showBefore(true);
+        assertThat(s.displayedTransform().after(start).maxAbsDifference(AffineMap.identity())).isLessThan(1e-12);
     }
 
     @Test

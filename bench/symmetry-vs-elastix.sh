@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Benchmark (issue 17): rigid CT/MR registration made both ways, Coreg vs elastix 5.0.1, same pairs, same run.
+# Pairs and parameters as bench/register-vs-elastix.sh ("mni": MNI152 T1 fixed, MNI CT template moved by a known rigid
+# transform; "phantom": the synthetic MR-like/CT-like head phantom with exact truth). For run i, each tool registers the
+# moving image to the fixed one (forward, fixed->moving) and the fixed image to the moving one (backward,
+# moving->fixed): Coreg as a user runs it (`bin/coreg register --fixed F --moving M --seed i`, then with F and M
+# swapped), elastix with bench/elastix-rigid.txt (-f F -m M, then -f M -m F).
+# Reports per tool: median wall time of one registration, the inverse-consistency error |backward(forward(x)) - x| at
+# the 8 corners of the object box of the fixed image (mean over the corners and max, median over runs; the error of an
+# affine map is largest at a corner of a box, so the max bounds it over the whole box), and each direction's worst
+# corner error against the known transform.
+# Usage: bench/symmetry-vs-elastix.sh [RUNS]   (default 3; needs elastix and ../shared/data or $COREG_SHARED_DATA)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+data=${COREG_SHARED_DATA:-../shared/data}
+w=bench-work/symmetry
+mkdir -p "$w"
+# shellcheck source=bench/prepare-coreg.sh
+. bench/prepare-coreg.sh # $cp, $jbin; the jar and its start-up cache
+"$jbin" -cp "$cp" org.coreg.bench.RegistrationBench prepare "$data" "$w"
+for pair in mni phantom; do
+  f="$w/$pair-fixed.mha"; m="$w/$pair-moving.mha"
+  for i in $(seq 1 "$runs"); do
+    /usr/bin/time -v -o "$w/$pair-time-coreg-fwd-$i.txt" bin/coreg register --fixed "$f" --moving "$m" --seed "$i" \
+      --out-transform "$w/$pair-coreg-fwd-$i.tfm" >/dev/null
+    /usr/bin/time -v -o "$w/$pair-time-coreg-back-$i.txt" bin/coreg register --fixed "$m" --moving "$f" --seed "$i" \
+      --out-transform "$w/$pair-coreg-back-$i.tfm" >/dev/null
+    for dir in fwd back; do
+      rm -rf "$w/$pair-elastix-$dir-$i"; mkdir -p "$w/$pair-elastix-$dir-$i"
+    done
+    /usr/bin/time -v -o "$w/$pair-time-elastix-fwd-$i.txt" elastix -f "$f" -m "$m" -p bench/elastix-rigid.txt \
+      -out "$w/$pair-elastix-fwd-$i" >/dev/null
+    /usr/bin/time -v -o "$w/$pair-time-elastix-back-$i.txt" elastix -f "$m" -m "$f" -p bench/elastix-rigid.txt \
+      -out "$w/$pair-elastix-back-$i" >/dev/null
+  done
+done
+python3 - "$w" "$runs" <<'PY'
+import math, re, statistics, sys
+w, runs = sys.argv[1], int(sys.argv[2])
+def mat(n):
+    return [n[0:4], n[4:8], n[8:12]]
+def apply(m, p):
+    return [sum(m[r][c] * p[c] for c in range(3)) + m[r][3] for r in range(3)]
+def compose(a, b):  # a after b
+    return [[sum(a[r][k] * b[k][c] for k in range(3)) + (a[r][3] if c == 3 else 0) for c in range(4)] for r in range(3)]
+def inverse(m):
+    a = [row[:3] for row in m]
+    det = (a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
+           + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]))
+    inv = [[(a[(c + 1) % 3][(r + 1) % 3] * a[(c + 2) % 3][(r + 2) % 3]
+             - a[(c + 1) % 3][(r + 2) % 3] * a[(c + 2) % 3][(r + 1) % 3]) / det for c in range(3)] for r in range(3)]
+    t = [-sum(inv[r][k] * m[k][3] for k in range(3)) for r in range(3)]
+    return [inv[r] + [t[r]] for r in range(3)]
+def tfm_map(path):
+    t = open(path).read()
+    kind = re.search(r"Transform: (\S+)", t).group(1)
+    par = [float(x) for x in re.search(r"\nParameters: ([^\n]*)", t).group(1).split()]
+    c = [float(x) for x in re.search(r"FixedParameters: ([^\n]*)", t).group(1).split()]
+    if kind.startswith("VersorRigid3DTransform"):
+        x, y, z = par[0:3]
+        q = math.sqrt(max(0.0, 1 - x * x - y * y - z * z))
+        a = [[1 - 2 * (y * y + z * z), 2 * (x * y - z * q), 2 * (x * z + y * q)],
+             [2 * (x * y + z * q), 1 - 2 * (x * x + z * z), 2 * (y * z - x * q)],
+             [2 * (x * z - y * q), 2 * (y * z + x * q), 1 - 2 * (x * x + y * y)]]
+        tr = par[3:6]
+    elif kind.startswith("AffineTransform"):
+        a = [par[0:3], par[3:6], par[6:9]]
+        tr = par[9:12]
+    else:
+        raise SystemExit(f"{path}: unexpected transform {kind}")
+    off = [c[i] + tr[i] - sum(a[i][k] * c[k] for k in range(3)) for i in range(3)]
+    return [a[i] + [off[i]] for i in range(3)]
+def elastix_map(path):
+    t = open(path).read()
+    par = [float(x) for x in re.search(r"\(TransformParameters ([^)]*)\)", t).group(1).split()]
+    c = [float(x) for x in re.search(r"\(CenterOfRotationPoint ([^)]*)\)", t).group(1).split()]
+    zyx = re.search(r'\(ComputeZYX "true"\)', t) is not None
+    ax, ay, az = par[0:3]
+    rx = [[1, 0, 0], [0, math.cos(ax), -math.sin(ax)], [0, math.sin(ax), math.cos(ax)]]
+    ry = [[math.cos(ay), 0, math.sin(ay)], [0, 1, 0], [-math.sin(ay), 0, math.cos(ay)]]
+    rz = [[math.cos(az), -math.sin(az), 0], [math.sin(az), math.cos(az), 0], [0, 0, 1]]
+    mm = lambda a, b: [[sum(a[i][k] * b[k][j] for k in range(3)) for j in range(3)] for i in range(3)]
+    r = mm(rz, mm(ry, rx)) if zyx else mm(rz, mm(rx, ry))
+    tt = par[3:6]
+    off = [c[i] + tt[i] - sum(r[i][k] * c[k] for k in range(3)) for i in range(3)]
+    return [r[i] + [off[i]] for i in range(3)]
+def wall(path):
+    s = open(path).read()
+    m = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", s).group(1).split(":")
+    return sum(float(x) * 60 ** i for i, x in enumerate(reversed(m)))
+with open("/proc/loadavg") as f:
+    load = f.read().split()[0]
+print(f"runs: {runs}, load average at the end: {load}")
+print("| pair | tool | median wall, one registration (s) | inverse-consistency error at the object box corners, "
+      "mean / max, median over runs (mm) | max over runs (mm) | worst corner error vs known transform, forward / "
+      "backward, median (mm) |")
+print("|---|---|---|---|---|---|")
+for pair in ("mni", "phantom"):
+    truth = mat([float(x) for x in open(f"{w}/{pair}-truth.txt").read().split()])
+    corners = [[float(x) for x in l.split()] for l in open(f"{w}/{pair}-corners.txt") if l.strip()]
+    walls = {}
+    for tool in ("coreg", "elastix"):
+        ts, means, maxes, ef, eb = [], [], [], [], []
+        for i in range(1, runs + 1):
+            for d in ("fwd", "back"):
+                ts.append(wall(f"{w}/{pair}-time-{tool}-{d}-{i}.txt"))
+            if tool == "coreg":
+                fwd, back = tfm_map(f"{w}/{pair}-coreg-fwd-{i}.tfm"), tfm_map(f"{w}/{pair}-coreg-back-{i}.tfm")
+            else:
+                fwd = elastix_map(f"{w}/{pair}-elastix-fwd-{i}/TransformParameters.0.txt")
+                back = elastix_map(f"{w}/{pair}-elastix-back-{i}/TransformParameters.0.txt")
+            loop = compose(back, fwd)
+            d = [math.dist(apply(loop, p), p) for p in corners]
+            means.append(sum(d) / len(d)); maxes.append(max(d))
+            ef.append(max(math.dist(apply(fwd, p), apply(truth, p)) for p in corners))
+            # backward maps moving to fixed: compare it with truth^-1 at the fixed corners' images in the moving space
+            ti = inverse(truth)
+            eb.append(max(math.dist(apply(back, apply(truth, p)), apply(ti, apply(truth, p))) for p in corners))
+        walls[tool] = statistics.median(ts)
+        print(f"| {pair} | {tool} | {walls[tool]:.2f} | {statistics.median(means):.2e} / {statistics.median(maxes):.2e} "
+              f"| {max(maxes):.2e} | {statistics.median(ef):.2f} / {statistics.median(eb):.2f} |")
+    print(f"| {pair} | ratio coreg/elastix, wall | {walls['coreg'] / walls['elastix']:.2f} | | | |")
+PY
