@@ -56,7 +56,8 @@ public final class MainWindow {
     public MainWindow(Stage stage, TaskRunner tasks, VolumeLoader loader, RegistrationService registration) {
         this.stage = stage;
         this.workstation = new Workstation(session, tasks, loader, registration, this::showError);
-        this.dicom = new DicomOpenAction(stage, new org.coreg.app.load.DicomImport(session, tasks, this::showError));
+        this.dicom = new DicomOpenAction(stage, new org.coreg.app.load.DicomImport(session, tasks, this::showError,
+                (volume, source) -> workstation.rememberSource(volume, source)));
         this.controls = new DisplayControls(session);
         this.sessionActions = new SessionActions(stage, workstation, loader, this::showError);
         ExecutorService renderThreads = Executors.newFixedThreadPool(2, r -> {
@@ -130,8 +131,8 @@ public final class MainWindow {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
-        stage.setTitle("Coreg workstation");
         stage.setScene(scene);
+        WindowTitle.bind(stage, session, sessionActions.store());
     }
 
     private MenuBar menu() {

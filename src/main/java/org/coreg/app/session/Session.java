@@ -209,6 +209,23 @@ public final class Session {
         return gestureStart != null;
     }
 
+    /**
+     * Empties the session (File > New session): no volumes, the identity transform, no crop box, points or kept
+     * transforms, and no undo history.
+     */
+    public void clear() {
+        fixed = null;
+        moving = null;
+        comparison = null;
+        showingBefore = false;
+        gestureStart = null;
+        apply(new EditState(AffineMap.identity(), null, List.of()));
+        history.clear();
+        transforms.replaceAll(List.of());
+        fire(SessionChange.VOLUMES);
+        fire(SessionChange.HISTORY);
+    }
+
     /** Transforms kept in this session (registration results, saved alignments). */
     public TransformLibrary transforms() {
         return transforms;

@@ -1,8 +1,8 @@
 package org.coreg.app.sessionfile;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.coreg.app.load.VolumeSource;
 import org.coreg.app.render.FusionSettings;
 import org.coreg.app.render.WindowLevel;
 import org.coreg.app.session.RoiBox;
@@ -13,8 +13,9 @@ import org.coreg.points.PlanningPoint;
 /**
  * Everything a session file holds. Coordinates are fixed LPS mm; every transform maps fixed LPS mm to moving LPS mm.
  *
- * @param fixed         the fixed volume's file (absolute once read), or null if it came from no file
- * @param moving        the moving volume's file, or null
+ * @param fixed         where the fixed volume came from (paths absolute once read), or null if it cannot be read
+ *                      again (a demo volume)
+ * @param moving        where the moving volume came from, or null
  * @param fixedToMoving the current transform
  * @param kept          the transforms kept in the session's library
  * @param roi           the crop box, or null
@@ -24,7 +25,7 @@ import org.coreg.points.PlanningPoint;
  * @param movingWindow  window/level of the moving image
  * @param fusion        overlay settings
  */
-public record SessionDocument(Path fixed, Path moving, AffineMap fixedToMoving, List<TransformLibrary.Entry> kept,
+public record SessionDocument(VolumeSource fixed, VolumeSource moving, AffineMap fixedToMoving, List<TransformLibrary.Entry> kept,
                               RoiBox roi, List<PlanningPoint> points, double[] cursor, WindowLevel fixedWindow,
                               WindowLevel movingWindow, FusionSettings fusion) {
     public SessionDocument {
