@@ -52,6 +52,8 @@ public final class MainWindow {
     private final TransformPanel transformPanel;
     private final PointsPanel pointsPanel;
     private final SessionActions sessionActions;
+    private final StatusBar statusBar;
+    private final MovingImageActions movingImage;
 
     public MainWindow(Stage stage, TaskRunner tasks, VolumeLoader loader, RegistrationService registration) {
         this.stage = stage;
@@ -60,6 +62,9 @@ public final class MainWindow {
                 (volume, source) -> workstation.rememberSource(volume, source)));
         this.controls = new DisplayControls(session);
         this.sessionActions = new SessionActions(stage, workstation, loader, this::showError);
+        this.statusBar = new StatusBar(session, tasks);
+        this.movingImage = new MovingImageActions(stage, workstation, org.coreg.io.ImageFormats.standard(),
+                this::showError, statusBar::confirm);
         ExecutorService renderThreads = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "coreg-render");
             t.setDaemon(true);
@@ -113,7 +118,7 @@ public final class MainWindow {
         root.setTop(new VBox(menu(), controls));
         root.setCenter(viewGrid);
         root.setRight(side);
-        root.setBottom(new StatusBar(session, tasks));
+        root.setBottom(statusBar);
         root.setId("mainWindow");
 
         Scene scene = new Scene(root, 1360, 860);
@@ -158,6 +163,7 @@ public final class MainWindow {
         clearRoi.setOnAction(e -> session.setRoi(null));
         Menu file = new Menu("File", null, openFixed, openMoving);
         file.getItems().addAll(sessionActions.menuItems());
+        file.getItems().addAll(movingImage.menuItems(file));
         file.getItems().add(quit);
         MenuBar bar = new MenuBar(file,
                 new Menu("Edit", null, undo, redo, clearRoi));
@@ -253,6 +259,15 @@ public final class MainWindow {
 
     SessionActions sessionActions() {
         return sessionActions;
+    }
+
+    /** Saving the moving image with its transform (tests call it with a path instead of the file chooser). */
+    MovingImageActions movingImage() {
+        return movingImage;
+    }
+
+    StatusBar statusBar() {
+        return statusBar;
     }
 
     PointsPanel pointsPanel() {
