@@ -15,6 +15,11 @@ import org.coreg.image.AffineMap;
  */
 public record RegistrationOptions(List<RegistrationStage> stages, String preset, RoiBox roi, AffineMap initial) {
     public static final String CT_MR_HEAD = "CT-MR head";
+    /**
+     * The stages a run uses unless the user chooses others: rigid, as {@code coreg register}'s {@code --stages}
+     * default (CT and MR of one patient differ by a rigid motion), so the panel and the command line agree.
+     */
+    public static final List<RegistrationStage> DEFAULT_STAGES = List.of(RegistrationStage.RIGID);
 
     public RegistrationOptions {
         stages = List.copyOf(stages);
