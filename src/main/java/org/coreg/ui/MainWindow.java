@@ -54,6 +54,8 @@ public final class MainWindow {
     private final SessionActions sessionActions;
     private final StatusBar statusBar;
     private final MovingImageActions movingImage;
+    private final LayoutMemory layout = LayoutMemory.user();
+    private org.coreg.app.render.SampledVolume lastFixed;
 
     public MainWindow(Stage stage, TaskRunner tasks, VolumeLoader loader, RegistrationService registration) {
         this.stage = stage;
@@ -114,10 +116,16 @@ public final class MainWindow {
         transforms.setId("transformsPane");
         Accordion side = new Accordion(preAlign, register, transforms, points);
         side.setExpandedPane(register);
-        side.setPrefWidth(300);
+        // the side panel can be widened by dragging the divider, and keeps the width between runs
+        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setId("sidePanel");
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(viewGrid, sideScroll);
+        split.setId("mainSplit");
+        layout.sidePanel(split, sideScroll, 440);
+        layout.columns("points", pointsPanel.table());
         root.setTop(new VBox(menu(), controls));
-        root.setCenter(viewGrid);
-        root.setRight(side);
+        root.setCenter(split);
         root.setBottom(statusBar);
         root.setId("mainWindow");
 
@@ -138,6 +146,16 @@ public final class MainWindow {
         });
         stage.setScene(scene);
         WindowTitle.bind(stage, session, sessionActions.store());
+        session.addListener(c -> {
+            // a new fixed volume keeps the crop box when it still overlaps it; otherwise the user is told
+            var fixed = session.fixed().orElse(null);
+            if (c == org.coreg.app.session.SessionChange.VOLUMES && fixed != lastFixed) {
+                lastFixed = fixed;
+                if (fixed != null && session.cropBoxRemovedByLastVolume()) {
+                    statusBar.confirm("The crop box was removed: the new fixed image does not overlap it.");
+                }
+            }
+        });
     }
 
     private MenuBar menu() {

@@ -221,6 +221,31 @@ final class SessionActions {
         }
     }
 
+    /**
+     * What the JVM's shutdown hook runs on SIGTERM (a logout, {@code kill}, a service stop): the autosave, on the FX
+     * thread, waited for at most {@code timeoutMillis}, so the recovery file holds the latest work and the process
+     * still ends promptly. Safe to call from any thread but the FX thread.
+     */
+    Runnable autosaveOnTermination(long timeoutMillis) {
+        return () -> {
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            try {
+                javafx.application.Platform.runLater(() -> {
+                    try {
+                        autosaveNow();
+                    } finally {
+                        done.countDown();
+                    }
+                });
+                done.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (IllegalStateException e) {
+                // the FX toolkit has already exited: there is nothing left to autosave from
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
     /** A clean exit: the recovery file is no longer needed. */
     void stopAutosave() {
         if (timer != null) {
