@@ -44,6 +44,7 @@ public final class MainWindow {
     private final Workstation workstation;
     private final DicomOpenAction dicom;
     private final Map<ViewPlane, SliceView> views = new EnumMap<>(ViewPlane.class);
+    private final Map<ViewPlane, SliceSlider> sliders = new EnumMap<>(ViewPlane.class);
     private final DisplayControls controls;
     private final GridPane viewGrid = new GridPane();
     private final BorderPane root = new BorderPane();
@@ -89,6 +90,7 @@ public final class MainWindow {
                 }
             });
             views.put(p, v);
+            sliders.put(p, new SliceSlider(session, v));
         }
         for (int i = 0; i < 2; i++) {
             ColumnConstraints col = new ColumnConstraints();
@@ -211,7 +213,7 @@ public final class MainWindow {
     private void layoutViews() {
         viewGrid.getChildren().clear();
         if (maximised != null) {
-            SliceView v = views.get(maximised);
+            SliceSlider v = sliders.get(maximised);
             GridPane.setHgrow(v, Priority.ALWAYS);
             GridPane.setVgrow(v, Priority.ALWAYS);
             viewGrid.add(v, 0, 0, 2, 2);
@@ -219,7 +221,7 @@ public final class MainWindow {
         }
         int[][] cells = {{0, 0}, {1, 0}, {0, 1}};
         for (ViewPlane p : ViewPlane.values()) {
-            SliceView v = views.get(p);
+            SliceSlider v = sliders.get(p); // the view with its slice slider and number
             GridPane.setHgrow(v, Priority.ALWAYS);
             GridPane.setVgrow(v, Priority.ALWAYS);
             viewGrid.add(v, cells[p.ordinal()][0], cells[p.ordinal()][1]);
@@ -259,6 +261,10 @@ public final class MainWindow {
     /** True when every view shows its newest render. */
     public boolean viewsUpToDate() {
         return views.values().stream().allMatch(SliceView::isUpToDate);
+    }
+
+    SliceSlider slider(ViewPlane p) {
+        return sliders.get(p);
     }
 
     public SliceView view(ViewPlane p) {

@@ -89,6 +89,12 @@ public final class WorkstationClinicalBench {
         formats.write(big, out.resolve("ct-512x512x400.mha"));
     }
 
+    /** CPU seconds the whole process used so far (all threads): the figure that load on a shared machine inflates least. */
+    private static double cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
     private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
@@ -109,17 +115,21 @@ public final class WorkstationClinicalBench {
                 new EngineRegistrationService(), errors::add);
 
         long t0 = System.nanoTime();
+        double c0 = cpu();
         TaskHandle a = w.open(Role.FIXED, sampleFixed);
         TaskHandle b = w.open(Role.MOVING, sampleMoving);
         await(a);
         await(b);
         ui.submit(() -> { }).get();
-        System.out.printf("sample-open-s %.3f%n", seconds(t0));
+        System.out.printf("sample-open-s %.3f cpu %.3f%n", seconds(t0), cpu() - c0);
         for (int i = 0; i < repeats; i++) {
-            System.out.printf("sample-click-to-result-s %.3f%n", clickToResult(w, ui));
+            c0 = cpu();
+            double s = clickToResult(w, ui);
+            System.out.printf("sample-click-to-result-s %.3f cpu %.3f%n", s, cpu() - c0);
         }
 
         t0 = System.nanoTime();
+        c0 = cpu();
         CompletableFuture<Void> mrLoaded = new CompletableFuture<>();
         DicomImport dicom = new DicomImport(w.session(), w.tasks(), errors::add, w::rememberSource);
         w.session().addListener(c -> {
@@ -135,7 +145,7 @@ public final class WorkstationClinicalBench {
         mrLoaded.get(120, TimeUnit.SECONDS);
         await(ct);
         ui.submit(() -> { }).get();
-        System.out.printf("clinical-open-s %.3f%n", seconds(t0));
+        System.out.printf("clinical-open-s %.3f cpu %.3f%n", seconds(t0), cpu() - c0);
         if (!errors.isEmpty()) {
             throw new IllegalStateException(errors.toString());
         }
@@ -145,7 +155,9 @@ public final class WorkstationClinicalBench {
                 java.util.Arrays.toString(moving.geometry().size()));
         for (int i = 0; i < repeats; i++) {
             ui.submit(() -> w.session().setTransform(AffineMap.identity())).get();
-            System.out.printf("clinical-register-s %.3f%n", clickToResult(w, ui));
+            c0 = cpu();
+            double s = clickToResult(w, ui);
+            System.out.printf("clinical-register-s %.3f cpu %.3f%n", s, cpu() - c0);
         }
         AffineMap t = ui.submit(() -> w.session().fixedToMoving()).get();
         ViewRenderer renderer = new ViewRenderer(Interpolation.LINEAR);

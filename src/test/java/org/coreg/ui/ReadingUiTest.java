@@ -119,6 +119,29 @@ class ReadingUiTest {
     }
 
     @Test
+    void eachViewHasASliceSliderAndNumberThatFollowTheCursor(FxRobot robot) throws Exception {
+        openBoth();
+        var axial = window.slider(org.coreg.app.render.ViewPlane.AXIAL);
+        // fixed voxel centres from S -58 to 57 mm, wheel step 4 mm (finest spacing): 29 slices; cursor at the centre
+        assertThat(fx(axial::numberText)).isEqualTo("slice 15 / 29");
+        javafx.scene.control.Slider slider = robot.lookup("#slider-axial").queryAs(javafx.scene.control.Slider.class);
+        fx(() -> {
+            slider.setValue(1);
+            return null;
+        });
+        assertThat(fx(() -> window.session().cursor()[2])).isEqualTo(-58.0);
+        assertThat(fx(axial::numberText)).isEqualTo("slice 1 / 29");
+        fx(() -> {
+            window.view(org.coreg.app.render.ViewPlane.AXIAL).scrollSlices(1);
+            return null;
+        });
+        assertThat(fx(axial::numberText)).isEqualTo("slice 2 / 29");
+        assertThat(fx(slider::getValue)).isEqualTo(2.0);
+        assertThat(fx(() -> window.slider(org.coreg.app.render.ViewPlane.SAGITTAL).numberText()))
+                .as("other views keep their own slice").startsWith("slice ").endsWith(" / 30");
+    }
+
+    @Test
     void sigtermAutosavesTheLatestWork(FxRobot robot) throws Exception {
         openBoth();
         Path recovery = dir.resolve("recovery.coreg.json");
