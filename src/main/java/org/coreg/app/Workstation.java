@@ -3,6 +3,7 @@ package org.coreg.app;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.coreg.app.load.VolumeSource;
 import org.coreg.app.register.RegistrationListener;
 import org.coreg.app.register.RegistrationOptions;
 import org.coreg.app.register.RegisteredTransform;
@@ -29,8 +30,8 @@ public final class Workstation {
     private final VolumeLoader loader;
     private final RegistrationService registration;
     private final Consumer<String> errors;
-    /** The file each open volume was read from (by identity; a swap of fixed and moving keeps it right). */
-    private final java.util.Map<SampledVolume, Path> sources = new java.util.IdentityHashMap<>();
+    /** Where each open volume came from (by identity; a swap of fixed and moving keeps it right). */
+    private final java.util.Map<SampledVolume, VolumeSource> sources = new java.util.IdentityHashMap<>();
 
     public Workstation(Session session, TaskRunner tasks, VolumeLoader loader, RegistrationService registration,
                        Consumer<String> errors) {
@@ -49,14 +50,25 @@ public final class Workstation {
         return tasks;
     }
 
-    /** The file {@code volume} was read from, if it came from one (a demo volume did not). */
+    /** The image file {@code volume} was read from, if it came straight from one (a demo volume did not). */
     public java.util.Optional<Path> sourceOf(SampledVolume volume) {
+        return originOf(volume).filter(VolumeSource.ImageFile.class::isInstance)
+                .map(s -> ((VolumeSource.ImageFile) s).path());
+    }
+
+    /** Where {@code volume} came from (file, DICOM series, hardened), if it can be read again (a demo volume not). */
+    public java.util.Optional<VolumeSource> originOf(SampledVolume volume) {
         return java.util.Optional.ofNullable(sources.get(volume));
     }
 
     /** Records that {@code volume} was read from {@code file} (session files name volumes by file). */
     public void rememberSource(SampledVolume volume, Path file) {
-        sources.put(Objects.requireNonNull(volume), Objects.requireNonNull(file));
+        rememberSource(volume, new VolumeSource.ImageFile(file));
+    }
+
+    /** Records where {@code volume} came from, so that a saved session can read it again. */
+    public void rememberSource(SampledVolume volume, VolumeSource source) {
+        sources.put(Objects.requireNonNull(volume), Objects.requireNonNull(source));
     }
 
     /** Reads {@code file} in the background and makes it the fixed or moving volume. */

@@ -24,6 +24,7 @@ import org.coreg.io.ImageFormats;
  */
 public final class CoregApp extends Application {
     private ExecutorTaskRunner tasks;
+    private Thread terminationHook;
 
     @Override
     public void start(Stage stage) {
@@ -42,6 +43,9 @@ public final class CoregApp extends Application {
         Path recovery = SessionActions.defaultRecoveryFile();
         boolean restoring = window.sessionActions().offerRecovery(recovery);
         window.sessionActions().startAutosave(recovery);
+        // SIGTERM: autosave (at most 1 s), then let the JVM end; a clean exit removes the hook in stop()
+        terminationHook = new Thread(window.sessionActions().autosaveOnTermination(1000), "coreg-autosave-on-exit");
+        Runtime.getRuntime().addShutdownHook(terminationHook);
         if (restoring) {
             return;
         }
@@ -97,6 +101,13 @@ public final class CoregApp extends Application {
 
     @Override
     public void stop() {
+        if (terminationHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(terminationHook);
+            } catch (IllegalStateException e) {
+                // already shutting down (SIGTERM): the hook is running
+            }
+        }
         if (tasks != null) {
             tasks.shutdown();
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
@@ -74,11 +73,7 @@ final class DicomOpenAction {
         alert.initOwner(owner);
         alert.setTitle("Coreg");
         alert.setHeaderText("This series needs resampling to load");
-        Label text = new Label(choice.question());
-        text.setWrapText(true);
-        text.setMaxWidth(520);
-        text.setId("readChoiceQuestion");
-        alert.getDialogPane().setContent(text);
+        ErrorDialogs.wrap(alert, choice.question()).setId("readChoiceQuestion");
         alert.setOnHidden(e -> {
             if (alert.getResult() == accept) {
                 load(role, scan, index, choice.accept());

@@ -79,6 +79,10 @@ final class DisplayControls extends FlowPane {
             if (c == SessionChange.DISPLAY && fusion.getValue() != session.fusion().mode()) {
                 fusion.setValue(session.fusion().mode()); // changed elsewhere (command line)
             }
+            if (c == SessionChange.DISPLAY || c == SessionChange.VOLUMES) {
+                showCurrentWindow(fixedPreset, true);
+                showCurrentWindow(movingPreset, false);
+            }
         });
         updateHistoryButtons();
 
@@ -111,10 +115,10 @@ final class DisplayControls extends FlowPane {
     private ComboBox<WindowPreset> preset(String id, boolean fixed) {
         ComboBox<WindowPreset> box = new ComboBox<>();
         box.setId(id);
-        box.setPromptText("preset");
+        box.setPromptText("no image");
         box.getItems().setAll(WindowPreset.values());
         box.valueProperty().addListener((o, a, p) -> {
-            if (p == null) {
+            if (p == null || showingWindow) {
                 return;
             }
             if (fixed) {
@@ -126,10 +130,38 @@ final class DisplayControls extends FlowPane {
         return box;
     }
 
+    /**
+     * Shows the preset the image's current window equals, or "W width / L level" when it is none of them (a right
+     * drag, a session file), so the box always says what is on screen rather than a bare "preset".
+     */
+    private void showCurrentWindow(ComboBox<WindowPreset> box, boolean fixed) {
+        var volume = fixed ? session.fixed() : session.moving();
+        if (volume.isEmpty()) {
+            showingWindow = true;
+            box.setValue(null);
+            box.setPromptText("no image");
+            showingWindow = false;
+            return;
+        }
+        var w = fixed ? session.fixedWindow() : session.movingWindow();
+        WindowPreset match = null;
+        for (WindowPreset p : WindowPreset.values()) {
+            if (p.windowFor(volume.get()).equals(w)) {
+                match = p;
+            }
+        }
+        showingWindow = true; // a value shown, not chosen: it must not set the window again
+        box.setValue(match);
+        box.setPromptText(String.format(java.util.Locale.ROOT, "W %.0f / L %.0f", w.width(), w.level()));
+        showingWindow = false;
+    }
+
     private void updateHistoryButtons() {
         undo.setDisable(!session.canUndo());
         redo.setDisable(!session.canRedo());
     }
+
+    private boolean showingWindow;
 
     /** The active mouse mode. */
     ViewMode mode() {

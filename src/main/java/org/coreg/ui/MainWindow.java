@@ -44,6 +44,7 @@ public final class MainWindow {
     private final Workstation workstation;
     private final DicomOpenAction dicom;
     private final Map<ViewPlane, SliceView> views = new EnumMap<>(ViewPlane.class);
+    private final Map<ViewPlane, SliceSlider> sliders = new EnumMap<>(ViewPlane.class);
     private final DisplayControls controls;
     private final GridPane viewGrid = new GridPane();
     private final BorderPane root = new BorderPane();
@@ -53,13 +54,21 @@ public final class MainWindow {
     private final PointsPanel pointsPanel;
     private final LandmarksPanel landmarksPanel;
     private final SessionActions sessionActions;
+    private final StatusBar statusBar;
+    private final MovingImageActions movingImage;
+    private final LayoutMemory layout = LayoutMemory.user();
+    private org.coreg.app.render.SampledVolume lastFixed;
 
     public MainWindow(Stage stage, TaskRunner tasks, VolumeLoader loader, RegistrationService registration) {
         this.stage = stage;
         this.workstation = new Workstation(session, tasks, loader, registration, this::showError);
-        this.dicom = new DicomOpenAction(stage, new org.coreg.app.load.DicomImport(session, tasks, this::showError));
+        this.dicom = new DicomOpenAction(stage, new org.coreg.app.load.DicomImport(session, tasks, this::showError,
+                (volume, source) -> workstation.rememberSource(volume, source)));
         this.controls = new DisplayControls(session);
         this.sessionActions = new SessionActions(stage, workstation, loader, this::showError);
+        this.statusBar = new StatusBar(session, tasks);
+        this.movingImage = new MovingImageActions(stage, workstation, org.coreg.io.ImageFormats.standard(),
+                this::showError, statusBar::confirm);
         ExecutorService renderThreads = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "coreg-render");
             t.setDaemon(true);
@@ -82,6 +91,7 @@ public final class MainWindow {
                 }
             });
             views.put(p, v);
+            sliders.put(p, new SliceSlider(session, v));
         }
         for (int i = 0; i < 2; i++) {
             ColumnConstraints col = new ColumnConstraints();
@@ -113,13 +123,18 @@ public final class MainWindow {
         transforms.setId("transformsPane");
         Accordion side = new Accordion(preAlign, register, transforms, points, landmarks);
         side.setExpandedPane(register);
-        side.setPrefWidth(300);
+        // the side panel can be widened by dragging the divider, and keeps the width between runs
+        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(
+                new VBox(new QualityBadge(session), side)); // the badge's reasons wrap to the panel's width
+        sideScroll.setFitToWidth(true);
+        sideScroll.setId("sidePanel");
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(viewGrid, sideScroll);
+        split.setId("mainSplit");
+        layout.sidePanel(split, sideScroll, 440);
+        layout.columns("points", pointsPanel.table());
         root.setTop(new VBox(menu(), controls));
-        root.setCenter(viewGrid);
-        VBox right = new VBox(new QualityBadge(session), side);
-        right.setPrefWidth(380); // the badge's reasons wrap to this width; the landmark table's four columns fit
-        root.setRight(right);
-        root.setBottom(new StatusBar(session, tasks));
+        root.setCenter(split);
+        root.setBottom(statusBar);
         root.setId("mainWindow");
 
         Scene scene = new Scene(root, 1360, 860);
@@ -137,8 +152,18 @@ public final class MainWindow {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
-        stage.setTitle("Coreg workstation");
         stage.setScene(scene);
+        WindowTitle.bind(stage, session, sessionActions.store());
+        session.addListener(c -> {
+            // a new fixed volume keeps the crop box when it still overlaps it; otherwise the user is told
+            var fixed = session.fixed().orElse(null);
+            if (c == org.coreg.app.session.SessionChange.VOLUMES && fixed != lastFixed) {
+                lastFixed = fixed;
+                if (fixed != null && session.cropBoxRemovedByLastVolume()) {
+                    statusBar.confirm("The crop box was removed: the new fixed image does not overlap it.");
+                }
+            }
+        });
     }
 
     private MenuBar menu() {
@@ -171,6 +196,7 @@ public final class MainWindow {
         });
         Menu file = new Menu("File", null, openFixed, openMoving);
         file.getItems().addAll(sessionActions.menuItems());
+        file.getItems().addAll(movingImage.menuItems(file));
         file.getItems().add(quit);
         MenuBar bar = new MenuBar(file,
                 new Menu("Edit", null, undo, redo, clearRoi, swap));
@@ -200,7 +226,7 @@ public final class MainWindow {
     private void layoutViews() {
         viewGrid.getChildren().clear();
         if (maximised != null) {
-            SliceView v = views.get(maximised);
+            SliceSlider v = sliders.get(maximised);
             GridPane.setHgrow(v, Priority.ALWAYS);
             GridPane.setVgrow(v, Priority.ALWAYS);
             viewGrid.add(v, 0, 0, 2, 2);
@@ -208,7 +234,7 @@ public final class MainWindow {
         }
         int[][] cells = {{0, 0}, {1, 0}, {0, 1}};
         for (ViewPlane p : ViewPlane.values()) {
-            SliceView v = views.get(p);
+            SliceSlider v = sliders.get(p); // the view with its slice slider and number
             GridPane.setHgrow(v, Priority.ALWAYS);
             GridPane.setVgrow(v, Priority.ALWAYS);
             viewGrid.add(v, cells[p.ordinal()][0], cells[p.ordinal()][1]);
@@ -250,6 +276,10 @@ public final class MainWindow {
         return views.values().stream().allMatch(SliceView::isUpToDate);
     }
 
+    SliceSlider slider(ViewPlane p) {
+        return sliders.get(p);
+    }
+
     public SliceView view(ViewPlane p) {
         return views.get(p);
     }
@@ -266,6 +296,15 @@ public final class MainWindow {
 
     SessionActions sessionActions() {
         return sessionActions;
+    }
+
+    /** Saving the moving image with its transform (tests call it with a path instead of the file chooser). */
+    MovingImageActions movingImage() {
+        return movingImage;
+    }
+
+    StatusBar statusBar() {
+        return statusBar;
     }
 
     PointsPanel pointsPanel() {

@@ -62,6 +62,9 @@ final class PointsPanel extends VBox {
         description.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().description()));
         description.setCellFactory(TextFieldTableCell.forTableColumn());
         description.setOnEditCommit(e -> editor.describe(e.getRowValue().index(), e.getNewValue()));
+        // wide enough for "-123.4, -123.4, -123.4" and a name: readable without scrolling once the panel is widened
+        label.setPrefWidth(80);
+        description.setPrefWidth(110);
         table.getColumns().add(label);
         table.getColumns().add(description);
         table.getColumns().add(coordinates("Fixed LPS", PointRow::fixedLps));
@@ -109,7 +112,8 @@ final class PointsPanel extends VBox {
                 + "imported files are in and exported files are written in.");
         help.setWrapText(true);
         getChildren().addAll(new HBox(6, new Label("Click plants on"), target), table,
-                new HBox(6, new Label("Files in"), fileSpace, importButton, export), delete, help);
+                new javafx.scene.layout.FlowPane(6, 6, new Label("Files in"), fileSpace, importButton, export), delete,
+                help);
     }
 
     private static TableColumn<PointRow, String> coordinates(String title, Function<PointRow, double[]> f) {
@@ -119,7 +123,13 @@ final class PointsPanel extends VBox {
             return new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%.1f, %.1f, %.1f", p[0], p[1], p[2]));
         });
         c.setEditable(false);
+        c.setPrefWidth(140);
         return c;
+    }
+
+    /** The points table (its column widths are remembered by the window). */
+    TableView<PointRow> table() {
+        return table;
     }
 
     private static FileChooser chooser(String title) {

@@ -32,6 +32,7 @@ import org.coreg.app.task.TaskHandle;
 final class RegisterPanel extends VBox {
     private final Workstation workstation;
     private final CheckBox rigid = new CheckBox("Rigid");
+    private final CheckBox similarity = new CheckBox("Similarity");
     private final CheckBox affine = new CheckBox("Affine");
     private final ComboBox<String> preset = new ComboBox<>();
     private final CheckBox useRoi = new CheckBox("Restrict to crop box");
@@ -53,10 +54,13 @@ final class RegisterPanel extends VBox {
         this.workstation = workstation;
         setPadding(new Insets(6));
         rigid.setId("stageRigid");
+        similarity.setId("stageSimilarity");
         affine.setId("stageAffine");
-        // The engine's one default (rigid); affine on request: docs/quality.md.
+        // The engine's one default (rigid); the others on request: docs/quality.md.
         rigid.setSelected(RegistrationOptions.defaultStages().contains(RegistrationStage.RIGID));
+        similarity.setSelected(RegistrationOptions.defaultStages().contains(RegistrationStage.SIMILARITY));
         affine.setSelected(RegistrationOptions.defaultStages().contains(RegistrationStage.AFFINE));
+        similarity.setTooltip(new javafx.scene.control.Tooltip("Rigid plus one isotropic scale"));
         preset.setId("registrationPreset");
         preset.getItems().setAll(RegistrationOptions.CT_MR_HEAD);
         preset.setValue(RegistrationOptions.CT_MR_HEAD);
@@ -89,7 +93,7 @@ final class RegisterPanel extends VBox {
         beforeAfter.setId("beforeAfter");
         beforeAfter.setOnAction(e -> workstation.session().showBefore(beforeAfter.isSelected()));
         Session s = workstation.session();
-        getChildren().addAll(new HBox(8, rigid, affine), preset, useRoi, new HBox(8, register, cancel),
+        getChildren().addAll(new HBox(8, rigid, similarity, affine), preset, useRoi, new HBox(8, register, cancel),
                 levelProgress, status, beforeAfter, chart);
         s.addListener(c -> updateEnabled());
         updateEnabled();
@@ -109,6 +113,9 @@ final class RegisterPanel extends VBox {
         List<RegistrationStage> stages = new ArrayList<>();
         if (rigid.isSelected()) {
             stages.add(RegistrationStage.RIGID);
+        }
+        if (similarity.isSelected()) {
+            stages.add(RegistrationStage.SIMILARITY);
         }
         if (affine.isSelected()) {
             stages.add(RegistrationStage.AFFINE);

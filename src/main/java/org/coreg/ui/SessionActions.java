@@ -51,8 +51,14 @@ final class SessionActions {
     }
 
     List<MenuItem> menuItems() {
+        MenuItem newSession = new MenuItem("New session");
+        newSession.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        newSession.setOnAction(e -> newSession());
         MenuItem open = new MenuItem("Open session...");
         open.setOnAction(e -> {
+            if (!mayDiscard("opening another session")) {
+                return;
+            }
             File f = chooser("Open session").showOpenDialog(stage);
             if (f != null) {
                 open(f.toPath());
@@ -63,7 +69,7 @@ final class SessionActions {
         save.setOnAction(e -> saveInteractively());
         MenuItem saveAs = new MenuItem("Save session as...");
         saveAs.setOnAction(e -> saveAs());
-        return List.of(open, save, saveAs);
+        return List.of(newSession, open, save, saveAs);
     }
 
     private static FileChooser chooser(String title) {
@@ -72,6 +78,23 @@ final class SessionActions {
         c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Coreg sessions", "*.coreg.json", "*.json"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         return c;
+    }
+
+    /** File > New session: asks first when there is unsaved work, then empties the session. True if it did. */
+    boolean newSession() {
+        if (!mayDiscard("starting a new session")) {
+            return false;
+        }
+        store.newSession();
+        return true;
+    }
+
+    /**
+     * File > Open session with a file already chosen: asks first when there is unsaved work (Cancel opens
+     * nothing), then opens it. Null if nothing was opened.
+     */
+    TaskHandle openAsking(Path file) {
+        return mayDiscard("opening another session") ? open(file) : null;
     }
 
     /** Opens a session file; a bad file shows a message naming the file and field and changes nothing. */
@@ -91,8 +114,7 @@ final class SessionActions {
     /** Saves to {@code file}; true if it worked (a failure shows a message). */
     boolean save(Path file) {
         try {
-            store.save(file);
-            stage.setTitle("Coreg workstation - " + file.getFileName());
+            store.save(file); // autosave drops its recovery copy: the saved file is now the latest work
             return true;
         } catch (IOException e) {
             errors.accept("Could not save the session to " + file + ".\n\n" + e.getMessage());
@@ -114,22 +136,35 @@ final class SessionActions {
      * Asks before exit when there are unsaved changes: save, don't save or cancel. True if the window may close.
      */
     boolean mayExit() {
+        return mayDiscard("closing");
+    }
+
+    /**
+     * Asks before {@code doing} something that replaces the session when there are unsaved changes: save, don't
+     * save or cancel. True if it may go ahead (saved, or the user chose not to save).
+     */
+    boolean mayDiscard(String doing) {
         if (!store.isDirty()) {
             return true;
         }
-        Alert ask = unsavedChangesDialog();
+        Alert ask = unsavedChangesDialog(doing);
         ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
         return answer == DISCARD || (answer == SAVE && saveInteractively());
     }
 
     Alert unsavedChangesDialog() {
+        return unsavedChangesDialog("closing");
+    }
+
+    private Alert unsavedChangesDialog(String doing) {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The session has changes that are not saved "
-                + "(transform, crop box or planning points). Save them before closing?", SAVE, DISCARD,
-                ButtonType.CANCEL);
+                + "(transform, crop box, planning points or kept transforms). Save them before " + doing + "?",
+                SAVE, DISCARD, ButtonType.CANCEL);
         ask.initOwner(stage);
         ask.setTitle("Coreg");
         ask.setHeaderText("Unsaved changes");
         ask.getDialogPane().setId("unsavedChanges");
+        ErrorDialogs.wrap(ask);
         return ask;
     }
 
@@ -138,21 +173,29 @@ final class SessionActions {
      * {@link #startAutosave(Path)}. True if it is being restored.
      */
     boolean offerRecovery(Path recoveryFile) {
-        if (Autosave.pending(recoveryFile).isEmpty()) {
+        java.util.Optional<org.coreg.app.sessionfile.RecoveryOffer> offer;
+        try {
+            offer = org.coreg.app.sessionfile.RecoveryOffer.check(recoveryFile, java.time.ZoneId.systemDefault());
+        } catch (IOException e) {
+            LOG.warn("could not check the recovery file {}", recoveryFile, e);
+            return false;
+        }
+        if (offer.isEmpty()) {
             return false;
         }
         ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Coreg did not close normally last time. Its work was "
-                + "autosaved to " + recoveryFile + ". Restore it?", restore, discard);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, offer.get().message(), restore, discard);
         ask.initOwner(stage);
         ask.setTitle("Coreg");
         ask.setHeaderText("Restore the autosaved session?");
+        ask.getDialogPane().setId("recoveryOffer");
+        ErrorDialogs.wrap(ask);
         if (ask.showAndWait().orElse(discard) == restore) {
             return open(recoveryFile, true) != null;
         }
         try {
-            java.nio.file.Files.deleteIfExists(recoveryFile);
+            Autosave.discard(recoveryFile);
         } catch (IOException e) {
             LOG.warn("could not delete the recovery file {}", recoveryFile, e);
         }
@@ -176,6 +219,31 @@ final class SessionActions {
         } catch (IOException e) {
             LOG.warn("autosave to {} failed", autosave.recoveryFile(), e);
         }
+    }
+
+    /**
+     * What the JVM's shutdown hook runs on SIGTERM (a logout, {@code kill}, a service stop): the autosave, on the FX
+     * thread, waited for at most {@code timeoutMillis}, so the recovery file holds the latest work and the process
+     * still ends promptly. Safe to call from any thread but the FX thread.
+     */
+    Runnable autosaveOnTermination(long timeoutMillis) {
+        return () -> {
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            try {
+                javafx.application.Platform.runLater(() -> {
+                    try {
+                        autosaveNow();
+                    } finally {
+                        done.countDown();
+                    }
+                });
+                done.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (IllegalStateException e) {
+                // the FX toolkit has already exited: there is nothing left to autosave from
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
     }
 
     /** A clean exit: the recovery file is no longer needed. */

@@ -23,6 +23,9 @@ final class StatusBar extends HBox implements TaskObserver {
     private final ProgressBar progress = new ProgressBar(0);
     private final Button cancel = new Button("Cancel");
     private TaskHandle running;
+    private final Label notice = new Label();
+    private final javafx.animation.PauseTransition noticeTimer =
+            new javafx.animation.PauseTransition(javafx.util.Duration.seconds(8));
 
     StatusBar(Session session, TaskRunner tasks) {
         super(12);
@@ -42,12 +45,31 @@ final class StatusBar extends HBox implements TaskObserver {
                 running.cancel();
             }
         });
+        // the cursor text keeps its full width (it was cut off with an ellipsis); the task text wraps instead
+        position.setMinWidth(Region.USE_PREF_SIZE);
+        values.setMinWidth(Region.USE_PREF_SIZE);
+        task.setWrapText(true);
+        notice.setId("notice");
+        notice.setWrapText(true);
+        notice.setStyle("-fx-text-fill: #1a7f37;");
+        noticeTimer.setOnFinished(e -> notice.setText(""));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        getChildren().addAll(position, values, spring, task, progress, cancel);
+        getChildren().addAll(position, values, spring, notice, task, progress, cancel);
         session.addListener(c -> update());
         tasks.addObserver(this);
         update();
+    }
+
+    /** Shows a short confirmation ("Saved ... and its transform ...") for a few seconds. */
+    void confirm(String message) {
+        notice.setText(message);
+        noticeTimer.playFromStart();
+    }
+
+    /** The confirmation shown now, or "" (tests read it). */
+    String notice() {
+        return notice.getText();
     }
 
     private void update() {

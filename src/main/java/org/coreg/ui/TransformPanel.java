@@ -148,7 +148,11 @@ final class TransformPanel extends VBox {
                 + "re-expressed for it. 'Undo harden' puts everything back.")) {
             return;
         }
+        var base = session.moving().flatMap(workstation::originOf);
         harden.harden(workstation.tasks(), e, history -> {
+            // a saved session reads the hardened volume again by hardening its source (no image file needed)
+            base.ifPresent(b -> session.moving().ifPresent(m -> workstation.rememberSource(m,
+                    new org.coreg.app.load.VolumeSource.Hardened(b, e.name(), e.fixedToMoving()))));
             status.setText("Hardened: " + history);
             updateEnabled();
         }, x -> errors.accept(UserMessages.describe(x)));

@@ -292,6 +292,9 @@ class WorkstationUiTest {
     @Test
     void registerRunsInTheBackgroundPlotsTheMetricAndAppliesTheResult(FxRobot robot) throws Exception {
         loadBoth();
+        // two stages (the default is rigid alone, as on the command line): 2 x 3 levels x 10 iterations plotted
+        robot.interact(() -> robot.lookup("#stageAffine").queryAs(javafx.scene.control.CheckBox.class)
+                .setSelected(true));
         robot.clickOn("#register");
         waitUntil(() -> window.session().fixedToMoving().equals(RESULT));
         assertThat(registration.runs.get()).isEqualTo(1);

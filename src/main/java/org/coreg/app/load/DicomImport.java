@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.coreg.app.Role;
 import org.coreg.app.UserMessages;
@@ -35,11 +36,22 @@ public final class DicomImport {
     private final Session session;
     private final TaskRunner tasks;
     private final Consumer<String> errors;
+    private final BiConsumer<SampledVolume, VolumeSource> sources;
 
     public DicomImport(Session session, TaskRunner tasks, Consumer<String> errors) {
+        this(session, tasks, errors, (v, s) -> { });
+    }
+
+    /**
+     * @param sources told where each loaded volume came from (folder, series, read options), before it enters the
+     *                session, so that a saved session can read it again
+     */
+    public DicomImport(Session session, TaskRunner tasks, Consumer<String> errors,
+                       BiConsumer<SampledVolume, VolumeSource> sources) {
         this.session = Objects.requireNonNull(session);
         this.tasks = Objects.requireNonNull(tasks);
         this.errors = Objects.requireNonNull(errors);
+        this.sources = Objects.requireNonNull(sources);
     }
 
     /** Scans {@code folder} recursively in the background; {@code onScanned} gets at least one series. */
@@ -108,7 +120,11 @@ public final class DicomImport {
         }, TaskCallbacks.of(loaded -> {
             if (loaded.choice() != null) {
                 onChoice.accept(loaded.choice());
-            } else if (role == Role.FIXED) {
+                return;
+            }
+            sources.accept(loaded.volume(), new VolumeSource.DicomSeriesSource(scan.folder().toAbsolutePath().normalize(), series.uid(),
+                    row.description(), row.images(), options));
+            if (role == Role.FIXED) {
                 session.setFixed(loaded.volume());
             } else {
                 session.setMoving(loaded.volume());
@@ -148,7 +164,7 @@ public final class DicomImport {
                 new DicomReadOptions(options.resampleUneven() || uneven, options.correctTilt() || tilt)));
     }
 
-    private static String volumeName(Path folder, SeriesRow row) {
+    static String volumeName(Path folder, SeriesRow row) {
         String f = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
         return row.description().isBlank() ? f : f + " " + row.description();
     }

@@ -83,6 +83,7 @@ public final class EngineRegistrationService implements RegistrationService {
         for (RegistrationStage st : options.stages()) {
             stages.add(switch (st) {
                 case RIGID -> Stage.RIGID;
+                case SIMILARITY -> Stage.SIMILARITY;
                 case AFFINE -> Stage.AFFINE;
             });
         }
@@ -109,7 +110,7 @@ public final class EngineRegistrationService implements RegistrationService {
 
     /**
      * Turns engine iteration events into the app's level and iteration callbacks. The engine's levels count from 0
-     * (coarsest); the affine stage runs only the finest three; global-search refinements count as rigid.
+     * (coarsest); the similarity and affine stages run only the finest three; global-search refinements count as rigid.
      */
     static final class ProgressRelay implements org.coreg.registration.RegistrationListener {
         private final RegistrationListener listener;
@@ -125,12 +126,17 @@ public final class EngineRegistrationService implements RegistrationService {
 
         @Override
         public void onIteration(IterationEvent e) {
-            RegistrationStage st = "affine".equals(e.stage()) ? RegistrationStage.AFFINE : RegistrationStage.RIGID;
+            RegistrationStage st = switch (e.stage()) {
+                case "affine" -> RegistrationStage.AFFINE;
+                case "similarity" -> RegistrationStage.SIMILARITY;
+                default -> RegistrationStage.RIGID;
+            };
             if (st != stage || e.level() != level) {
                 stage = st;
                 level = e.level();
-                int n = st == RegistrationStage.AFFINE ? Math.min(3, levels) : levels;
-                int k = st == RegistrationStage.AFFINE ? e.level() - (levels - n) + 1 : e.level() + 1;
+                boolean finestThree = st != RegistrationStage.RIGID; // similarity and affine run the finest three
+                int n = finestThree ? Math.min(3, levels) : levels;
+                int k = finestThree ? e.level() - (levels - n) + 1 : e.level() + 1;
                 listener.levelStarted(st, Math.clamp(k, 1, n), n);
             }
             listener.iteration(iterations++, e.metric());

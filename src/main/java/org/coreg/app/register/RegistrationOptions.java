@@ -21,7 +21,6 @@ import org.coreg.registration.landmarks.LandmarkPair;
 public record RegistrationOptions(List<RegistrationStage> stages, String preset, RoiBox roi, AffineMap initial,
                                   List<LandmarkPair> landmarks) {
     public static final String CT_MR_HEAD = "CT-MR head";
-
     public RegistrationOptions {
         stages = List.copyOf(stages);
         if (stages.isEmpty()) {
@@ -46,6 +45,8 @@ public record RegistrationOptions(List<RegistrationStage> stages, String preset,
         for (Stage s : RegistrationSettings.defaults().stages()) {
             if (s == Stage.RIGID) {
                 out.add(RegistrationStage.RIGID);
+            } else if (s == Stage.SIMILARITY) {
+                out.add(RegistrationStage.SIMILARITY);
             } else if (s == Stage.AFFINE) {
                 out.add(RegistrationStage.AFFINE);
             }

@@ -38,6 +38,7 @@ public final class Session {
     private List<PlanningPoint> points = List.of();
     private List<PlantedPair> landmarks = List.of();
     private RegistrationVerdict verdict;
+    private boolean cropBoxRemoved;
 
     public void addListener(SessionListener l) {
         listeners.add(Objects.requireNonNull(l));
@@ -53,17 +54,50 @@ public final class Session {
         }
     }
 
-    /** Sets the fixed volume; the cursor moves to its centre, the window to its percentiles, history is cleared. */
+    /**
+     * Sets the fixed volume; the cursor moves to its centre, the window to its percentiles, history is cleared. The
+     * crop box (fixed LPS mm) stays when the new volume still overlaps it, else it is removed
+     * ({@link #cropBoxRemovedByLastVolume()} then says so, for the user to be told).
+     */
     public void setFixed(SampledVolume v) {
         fixed = Objects.requireNonNull(v);
         cursor = v.geometry().center();
         fixedWindow = WindowPreset.AUTOMATIC.windowFor(v);
-        roi = null;
+        cropBoxRemoved = roi != null && !overlaps(roi, v);
+        if (cropBoxRemoved) {
+            roi = null;
+        }
         comparison = null;
         verdict = null;
         showingBefore = false;
         history.clear();
         fire(SessionChange.VOLUMES);
+    }
+
+    /** True when the last {@link #setFixed} removed the crop box because the new volume does not overlap it. */
+    public boolean cropBoxRemovedByLastVolume() {
+        return cropBoxRemoved;
+    }
+
+    /** True when {@code box} and the world bounds of {@code v}'s voxels (LPS mm) share some volume. */
+    static boolean overlaps(RoiBox box, SampledVolume v) {
+        var g = v.geometry();
+        double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int c = 0; c < 8; c++) {
+            double[] p = g.indexToWorld((c & 1) == 0 ? -0.5 : g.size(0) - 0.5, (c & 2) == 0 ? -0.5 : g.size(1) - 0.5,
+                    (c & 4) == 0 ? -0.5 : g.size(2) - 0.5);
+            for (int a = 0; a < 3; a++) {
+                lo[a] = Math.min(lo[a], p[a]);
+                hi[a] = Math.max(hi[a], p[a]);
+            }
+        }
+        for (int a = 0; a < 3; a++) {
+            if (box.max(a) <= lo[a] || box.min(a) >= hi[a]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Sets the moving volume with the identity transform (both volumes as their headers place them). */
@@ -245,6 +279,23 @@ public final class Session {
 
     public boolean inGesture() {
         return gestureStart != null;
+    }
+
+    /**
+     * Empties the session (File > New session): no volumes, the identity transform, no crop box, points or kept
+     * transforms, and no undo history.
+     */
+    public void clear() {
+        fixed = null;
+        moving = null;
+        comparison = null;
+        showingBefore = false;
+        gestureStart = null;
+        apply(new EditState(AffineMap.identity(), null, List.of()));
+        history.clear();
+        transforms.replaceAll(List.of());
+        fire(SessionChange.VOLUMES);
+        fire(SessionChange.HISTORY);
     }
 
     /** Transforms kept in this session (registration results, saved alignments). */

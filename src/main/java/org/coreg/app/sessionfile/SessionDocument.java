@@ -1,9 +1,9 @@
 package org.coreg.app.sessionfile;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.coreg.app.landmarks.PlantedPair;
+import org.coreg.app.load.VolumeSource;
 import org.coreg.app.render.FusionSettings;
 import org.coreg.app.render.WindowLevel;
 import org.coreg.app.session.RegistrationVerdict;
@@ -15,8 +15,9 @@ import org.coreg.points.PlanningPoint;
 /**
  * Everything a session file holds. Coordinates are fixed LPS mm; every transform maps fixed LPS mm to moving LPS mm.
  *
- * @param fixed         the fixed volume's file (absolute once read), or null if it came from no file
- * @param moving        the moving volume's file, or null
+ * @param fixed         where the fixed volume came from (paths absolute once read), or null if it cannot be read
+ *                      again (a demo volume)
+ * @param moving        where the moving volume came from, or null
  * @param fixedToMoving the current transform
  * @param kept          the transforms kept in the session's library
  * @param roi           the crop box, or null
@@ -28,7 +29,7 @@ import org.coreg.points.PlanningPoint;
  * @param landmarks     landmark pairs (fixed point in fixed LPS mm, moving point in moving LPS mm)
  * @param verdict       the last registration's quality report and the transform it judged, or null
  */
-public record SessionDocument(Path fixed, Path moving, AffineMap fixedToMoving, List<TransformLibrary.Entry> kept,
+public record SessionDocument(VolumeSource fixed, VolumeSource moving, AffineMap fixedToMoving, List<TransformLibrary.Entry> kept,
                               RoiBox roi, List<PlanningPoint> points, double[] cursor, WindowLevel fixedWindow,
                               WindowLevel movingWindow, FusionSettings fusion, List<PlantedPair> landmarks,
                               RegistrationVerdict verdict) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.coreg.app.load.VolumeSource;
 import org.coreg.app.render.WindowLevel;
 import org.coreg.app.session.TransformLibrary;
 import org.coreg.image.AffineMap;
@@ -91,21 +92,43 @@ public final class SessionJson {
         }
     }
 
-    private static Map<String, Object> volume(Path p, Path dir) {
+    private static Map<String, Object> volume(VolumeSource source, Path dir) {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (p == null) {
-            m.put("path", null);
-            return m;
+        List<Object> hardenings = new ArrayList<>();
+        VolumeSource s = source;
+        while (s instanceof VolumeSource.Hardened h) {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("name", h.name());
+            step.putAll(matrix(h.fixedToMoving()));
+            hardenings.addFirst(step); // applied innermost first
+            s = h.base();
         }
-        Path abs = p.toAbsolutePath().normalize();
-        String text;
-        try {
-            text = dir.relativize(abs).toString().replace('\\', '/');
-        } catch (IllegalArgumentException e) {
-            text = abs.toString(); // another root (drive): only an absolute path can name it
+        switch (s) {
+            case null -> m.put("path", null);
+            case VolumeSource.ImageFile f -> m.put("path", relative(f.path(), dir));
+            case VolumeSource.DicomSeriesSource d -> {
+                m.put("dicomFolder", relative(d.folder(), dir));
+                m.put("seriesUid", d.seriesUid());
+                m.put("seriesDescription", d.description());
+                m.put("images", (double) d.images());
+                m.put("resampleUneven", d.options().resampleUneven());
+                m.put("correctTilt", d.options().correctTilt());
+            }
+            case VolumeSource.Hardened h -> throw new AssertionError(h);
         }
-        m.put("path", text);
+        if (!hardenings.isEmpty()) {
+            m.put("hardenedBy", hardenings);
+        }
         return m;
+    }
+
+    private static String relative(Path p, Path dir) {
+        Path abs = p.toAbsolutePath().normalize();
+        try {
+            return dir.relativize(abs).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            return abs.toString(); // another root (drive): only an absolute path can name it
+        }
     }
 
     private static Map<String, Object> matrix(AffineMap a) {

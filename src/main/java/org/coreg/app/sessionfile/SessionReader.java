@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.coreg.app.load.VolumeSource;
 import org.coreg.app.render.FusionMode;
 import org.coreg.app.render.FusionSettings;
 import org.coreg.app.render.WindowLevel;
 import org.coreg.app.session.RoiBox;
 import org.coreg.app.session.TransformLibrary;
 import org.coreg.image.AffineMap;
+import org.coreg.io.dicom.DicomReadOptions;
 import org.coreg.points.PlanningPoint;
 
 /** Turns a parsed session document into a {@link SessionDocument}, naming the field of anything wrong. */
@@ -33,8 +35,8 @@ final class SessionReader {
         if (version != SessionJson.VERSION) {
             throw bad("version", Integer.toString(SessionJson.VERSION), show(root.get("version")));
         }
-        Path fixed = volume(root.get("fixed"), "fixed");
-        Path moving = volume(root.get("moving"), "moving");
+        VolumeSource fixed = volume(root.get("fixed"), "fixed");
+        VolumeSource moving = volume(root.get("moving"), "moving");
         AffineMap transform = matrix(root.get("transform"), "transform");
         List<TransformLibrary.Entry> kept = new ArrayList<>();
         List<?> keptList = list(root.get("keptTransforms"), "keptTransforms");
@@ -100,19 +102,45 @@ final class SessionReader {
                 fields));
     }
 
-    private Path volume(Object v, String field) throws SessionFileException {
+    private VolumeSource volume(Object v, String field) throws SessionFileException {
         Map<?, ?> m = object(v, field);
-        Object p = m.get("path");
-        if (p == null) {
+        VolumeSource source;
+        if (m.get("dicomFolder") != null) {
+            double images = number(m.get("images"), field + ".images");
+            if (!(m.get("resampleUneven") instanceof Boolean resample)) {
+                throw bad(field + ".resampleUneven", "true or false", show(m.get("resampleUneven")));
+            }
+            if (!(m.get("correctTilt") instanceof Boolean tilt)) {
+                throw bad(field + ".correctTilt", "true or false", show(m.get("correctTilt")));
+            }
+            source = new VolumeSource.DicomSeriesSource(path(m.get("dicomFolder"), field + ".dicomFolder"),
+                    string(m.get("seriesUid"), field + ".seriesUid"),
+                    string(m.get("seriesDescription"), field + ".seriesDescription"), (int) images,
+                    new DicomReadOptions(resample, tilt));
+        } else if (m.get("path") == null) {
             return null;
+        } else {
+            source = new VolumeSource.ImageFile(path(m.get("path"), field + ".path"));
         }
+        if (m.get("hardenedBy") != null) {
+            List<?> steps = list(m.get("hardenedBy"), field + ".hardenedBy");
+            for (int i = 0; i < steps.size(); i++) {
+                String f = field + ".hardenedBy[" + i + "]";
+                Map<?, ?> step = object(steps.get(i), f);
+                source = new VolumeSource.Hardened(source, string(step.get("name"), f + ".name"), matrix(step, f));
+            }
+        }
+        return source;
+    }
+
+    private Path path(Object p, String field) throws SessionFileException {
         if (!(p instanceof String s) || s.isBlank()) {
-            throw bad(field + ".path", "a file path relative to the session file", show(p));
+            throw bad(field, "a path relative to the session file", show(p));
         }
         try {
             return dir.resolve(s).normalize();
         } catch (java.nio.file.InvalidPathException e) {
-            throw bad(field + ".path", "a file path", show(s));
+            throw bad(field, "a file path", show(s));
         }
     }
 

@@ -2,13 +2,19 @@ package org.coreg.app.sessionfile;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.coreg.app.Role;
 import org.coreg.app.UserMessages;
 import org.coreg.app.VolumeLoader;
 import org.coreg.app.Workstation;
+import org.coreg.app.load.VolumeSource;
+import org.coreg.app.load.VolumeSources;
 import org.coreg.app.render.SampledVolume;
 import org.coreg.app.session.EditState;
 import org.coreg.app.session.Session;
@@ -16,6 +22,7 @@ import org.coreg.app.session.SessionChange;
 import org.coreg.app.session.TransformLibrary;
 import org.coreg.app.task.TaskCallbacks;
 import org.coreg.app.task.TaskHandle;
+import org.coreg.io.ImageIOException;
 
 /**
  * Saving and opening session files ({@link SessionJson}) for one workstation, and whether there are unsaved
@@ -31,6 +38,10 @@ public final class SessionStore {
     private Path file;
     private long changes;
     private long savedAt;
+    private final List<Runnable> afterSave = new ArrayList<>();
+    private final List<Runnable> fileListeners = new ArrayList<>();
+    /** Volumes the last opened file named but that could not be read; kept so that saving again keeps them. */
+    private final Map<Role, VolumeSource> unopened = new EnumMap<>(Role.class);
 
     public SessionStore(Workstation workstation, VolumeLoader loader, Consumer<String> errors) {
         this.workstation = Objects.requireNonNull(workstation);
@@ -45,12 +56,21 @@ public final class SessionStore {
             }
         });
         session.transforms().addListener(() -> changes++);
+        session.addListener(c -> {
+            if (c == SessionChange.VOLUMES) {
+                session.fixed().ifPresent(v -> unopened.remove(Role.FIXED));
+                session.moving().ifPresent(v -> unopened.remove(Role.MOVING));
+            }
+        });
     }
 
-    /** The session's state as a document (volume files as the workstation read them). */
+    /**
+     * The session's state as a document (volumes as the workstation read them; a volume of the last opened file
+     * that could not be read again is kept as the file named it, so saving does not lose it).
+     */
     public SessionDocument capture() {
-        Path fixed = session.fixed().flatMap(workstation::sourceOf).orElse(null);
-        Path moving = session.moving().flatMap(workstation::sourceOf).orElse(null);
+        VolumeSource fixed = session.fixed().flatMap(workstation::originOf).orElse(unopened.get(Role.FIXED));
+        VolumeSource moving = session.moving().flatMap(workstation::originOf).orElse(unopened.get(Role.MOVING));
         return new SessionDocument(fixed, moving, session.fixedToMoving(), session.transforms().entries(),
                 session.roi().orElse(null), session.points(), session.cursor(), session.fixedWindow(),
                 session.movingWindow(), session.fusion(), session.landmarks(), session.verdict().orElse(null));
@@ -61,6 +81,35 @@ public final class SessionStore {
         SessionJson.write(capture(), target);
         file = target;
         savedAt = changes;
+        for (Runnable r : List.copyOf(afterSave)) {
+            r.run();
+        }
+        fileChanged();
+    }
+
+    /** Runs {@code r} whenever the session's file or its saved state changes: after save, open and new session. */
+    public void addFileListener(Runnable r) {
+        fileListeners.add(Objects.requireNonNull(r));
+    }
+
+    private void fileChanged() {
+        for (Runnable r : List.copyOf(fileListeners)) {
+            r.run();
+        }
+    }
+
+    /** Runs {@code r} after every successful save (autosave drops its recovery copy then). */
+    public void addSaveListener(Runnable r) {
+        afterSave.add(Objects.requireNonNull(r));
+    }
+
+    /** Empties the session (File > New session): it has no file and nothing unsaved. Ask before calling. */
+    public void newSession() {
+        session.clear();
+        unopened.clear();
+        file = null;
+        savedAt = changes;
+        fileChanged();
     }
 
     /** True when something a session file keeps changed since the last save or open. */
@@ -91,21 +140,41 @@ public final class SessionStore {
             throw SessionFileException.badField(source, "fixed.path", "the fixed image's file", "nothing");
         }
         return workstation.tasks().submit("Opening session " + source.getFileName(), (progress, cancel) -> {
-            progress.progress(0.05, "Reading " + doc.fixed().getFileName());
-            SampledVolume fixed = SampledVolume.of(loader.load(doc.fixed()));
+            progress.progress(0.05, "Reading " + doc.fixed().displayName());
+            SampledVolume fixed = SampledVolume.of(VolumeSources.load(doc.fixed(), loader));
             cancel.check();
             SampledVolume moving = null;
-            if (doc.moving() != null) {
-                progress.progress(0.5, "Reading " + doc.moving().getFileName());
-                moving = SampledVolume.of(loader.load(doc.moving()));
+            String missing = null;
+            if (doc.moving() == null) {
+                missing = "The session names no moving image that can be read again (it was not read from a file).";
+            } else {
+                progress.progress(0.5, "Reading " + doc.moving().displayName());
+                try {
+                    moving = SampledVolume.of(VolumeSources.load(doc.moving(), loader));
+                } catch (ImageIOException e) {
+                    missing = "The moving image could not be read again: " + UserMessages.describe(e);
+                }
             }
             cancel.check();
-            return new SampledVolume[] {fixed, moving};
+            return new Opened(fixed, moving, missing);
         }, TaskCallbacks.of(v -> {
-            apply(doc, v[0], v[1]);
+            apply(doc, v.fixed(), v.moving());
+            unopened.clear();
+            if (v.moving() == null && doc.moving() != null) {
+                unopened.put(Role.MOVING, doc.moving());
+            }
             file = recovered ? null : source;
             savedAt = recovered ? changes - 1 : changes; // a recovered session is unsaved work
+            fileChanged();
+            if (v.missing() != null) {
+                errors.accept("Opened the session " + source.getFileName() + " without its moving image.\n\n"
+                        + v.missing() + "\n\nThe fixed image, transforms, crop box and points are open.");
+            }
         }, e -> errors.accept("Could not open the session " + source + ".\n\n" + UserMessages.describe(e))));
+    }
+
+    /** What an open read: the volumes, and why the moving one is missing (null when it is not). */
+    private record Opened(SampledVolume fixed, SampledVolume moving, String missing) {
     }
 
     private void apply(SessionDocument doc, SampledVolume fixed, SampledVolume moving) {
