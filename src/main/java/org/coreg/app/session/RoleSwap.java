@@ -1,5 +1,6 @@
 package org.coreg.app.session;
 
+import org.coreg.app.landmarks.PlantedPair;
 import org.coreg.image.AffineMap;
 
 /**

@@ -45,7 +45,7 @@ public record SessionDocument(VolumeSource fixed, VolumeSource moving, AffineMap
     }
 
     /** A document without landmarks and quality report. */
-    public SessionDocument(Path fixed, Path moving, AffineMap fixedToMoving, List<TransformLibrary.Entry> kept,
+    public SessionDocument(VolumeSource fixed, VolumeSource moving, AffineMap fixedToMoving, List<TransformLibrary.Entry> kept,
                            RoiBox roi, List<PlanningPoint> points, double[] cursor, WindowLevel fixedWindow,
                            WindowLevel movingWindow, FusionSettings fusion) {
         this(fixed, moving, fixedToMoving, kept, roi, points, cursor, fixedWindow, movingWindow, fusion, List.of(),

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.coreg.app.load.VolumeSource;
 import org.coreg.app.landmarks.PlantedPair;
 import org.coreg.app.render.FusionSettings;
 import org.coreg.app.render.WindowLevel;
@@ -48,7 +49,8 @@ class SessionLandmarksAndQualityTest {
     }
 
     private static SessionDocument document(List<PlantedPair> landmarks, RegistrationVerdict verdict) {
-        return new SessionDocument(Path.of("/data/mr.nii.gz"), Path.of("/data/ct.mha"), RESULT, List.of(), null,
+        return new SessionDocument(new VolumeSource.ImageFile(Path.of("/data/mr.nii.gz")),
+                new VolumeSource.ImageFile(Path.of("/data/ct.mha")), RESULT, List.of(), null,
                 List.of(), new double[] {1, 2, 3}, new WindowLevel(40, 400), new WindowLevel(300, 800),
                 FusionSettings.defaults(), landmarks, verdict);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.coreg.app.load.VolumeSource;
 import org.coreg.app.render.FusionMode;
 import org.coreg.app.render.FusionSettings;
 import org.coreg.app.render.WindowLevel;
@@ -115,7 +116,8 @@ class TextFilesFuzzTest {
         for (String ext : new String[] {".mrk.json", ".fcsv", ".csv", ".pts"}) {
             PointFiles.write(pts, dir.resolve("points" + ext));
         }
-        SessionDocument doc = new SessionDocument(dir.resolve("f.nii"), dir.resolve("m.nii"), map,
+        SessionDocument doc = new SessionDocument(new VolumeSource.ImageFile(dir.resolve("f.nii")),
+                new VolumeSource.ImageFile(dir.resolve("m.nii")), map,
                 List.of(new TransformLibrary.Entry("kept", map, "register", TransformLibrary.Entry.FIXED_TO_MOVING)),
                 new RoiBox(new double[] {-1, -2, -3}, new double[] {4, 5, 6}), List.of(PlanningPoint.of("p", 1, 1, 1)),
                 new double[] {0, 0, 0}, new WindowLevel(40, 400), new WindowLevel(500, 1000),
