@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Benchmark: a cohort of ROWS (default 6) phantom pairs (84x96x44 MR-like fixed, 100x110x70 CT-like moving, each
+# moved by its own rigid map), registered (rigid, default settings and seed)
+#  1. by `bin/coreg batch` (one JVM, the jobs one after another, each on all cores), and
+#  2. by `bin/coreg-cohort` in Spark's embedded local[*] mode (one row per core), Spark start-up included,
+# RUNS times each, alternating (default 3), wall times with hyperfine-free `date +%s.%N`; then checks that the two
+# wrote the same transforms byte for byte, and finally
+#  3. submits the same cohort with spark-submit to a localhost standalone cluster of 2 workers x 1 core (master and
+#     workers started from the Spark jars of the class path) and reports its wall time and time per row.
+# Prints medians and the ratio cohort / batch. Usage: bench/cohort-vs-batch.sh   (ROWS=8 RUNS=5 to change)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${ROWS:-6}
+runs=${RUNS:-3}
+work=$PWD/bench-work/cohort
+mkdir -p bench-work
+bin/with-jdk25 mvn -B -q -pl cohort -am package -DskipTests dependency:build-classpath \
+  -Dmdep.outputFile="$PWD/bench-work/cohort-cp.txt" >/dev/null
+rm -f cohort/target/cohort.classpath && bin/coreg-cohort --help >/dev/null 2>&1  # its own class path, built now
+cp="cohort/target/test-classes:cohort/target/classes:$(cat bench-work/cohort-cp.txt)"
+rm -rf "$work"
+bin/with-jdk25 java -cp "$cp" org.coreg.cohort.CohortBench make "$work" "$rows"
+bin/coreg --version >/dev/null   # builds bin/coreg's start-up cache outside the timings
+nproc_=$(nproc)
+now() { date +%s.%N; }
+: > bench-work/cohort-times.txt
+for r in $(seq 1 "$runs"); do
+  rm -rf "$work/batch-out" "$work/cohort-out"; mkdir -p "$work/batch-out"
+  t0=$(now); bin/coreg batch "$work/jobs.txt" >/dev/null; t1=$(now)
+  bin/coreg-cohort "$work/manifest.csv" --out "$work/cohort-out" >/dev/null 2>&1; t2=$(now)
+  echo "batch $(echo "$t1 - $t0" | bc)" >> bench-work/cohort-times.txt
+  echo "cohort $(echo "$t2 - $t1" | bc)" >> bench-work/cohort-times.txt
+done
+for f in "$work"/batch-out/*.tfm; do
+  cmp -s "$f" "$work/cohort-out/$(basename "$f")" || { echo "differs: $(basename "$f")"; exit 1; }
+done
+echo "transforms: cohort == batch, byte for byte ($(ls "$work"/batch-out/*.tfm | wc -l) files)"
+bin/with-jdk25 java -cp "$cp" org.coreg.cohort.CohortBench standalone "$work" 2 1 "$work/standalone-out" \
+  | tee bench-work/cohort-standalone.txt
+for f in "$work"/batch-out/*.tfm; do
+  cmp -s "$f" "$work/standalone-out/$(basename "$f")" || { echo "standalone differs: $(basename "$f")"; exit 1; }
+done
+ROWS="$rows" NPROC="$nproc_" WORK="$work" python3 - <<'PY'
+import os, statistics, csv, re
+t = {"batch": [], "cohort": []}
+for line in open("bench-work/cohort-times.txt"):
+    k, v = line.split()
+    t[k].append(float(v))
+b, c = statistics.median(t["batch"]), statistics.median(t["cohort"])
+rows = int(os.environ["ROWS"])
+print(f"{rows} rows, {os.environ['NPROC']} cores, {len(t['batch'])} runs each")
+print("| run | median wall (s) | per row (s) | runs (s) |")
+print("|---|---|---|---|")
+print(f"| coreg batch (1 JVM, rows in turn) | {b:.1f} | {b / rows:.2f} | {', '.join(f'{x:.1f}' for x in t['batch'])} |")
+print(f"| coreg-cohort local[*] (Spark start-up included) | {c:.1f} | {c / rows:.2f} | {', '.join(f'{x:.1f}' for x in t['cohort'])} |")
+s = open("bench-work/cohort-standalone.txt").read()
+m = re.search(r"cluster start ([0-9.]+) s, spark-submit ([0-9.]+) s", s)
+secs = [float(r["seconds"]) for r in csv.DictReader(open(os.environ["WORK"] + "/standalone-out/results.csv"))]
+print(f"| spark-submit, standalone 2 workers x 1 core (cluster start {float(m.group(1)):.1f} s not included) | {float(m.group(2)):.1f} | {float(m.group(2)) / rows:.2f} | one run; rows on their executor: median {statistics.median(secs):.2f} s |")
+print(f"ratio cohort / batch: {c / b:.2f}")
+PY
