@@ -5,8 +5,11 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.coreg.app.register.RegistrationListener;
 import org.coreg.app.register.RegistrationOptions;
+import org.coreg.app.register.RegisteredTransform;
+import org.coreg.app.register.RegistrationFailedException;
 import org.coreg.app.register.RegistrationOutcome;
 import org.coreg.app.register.RegistrationService;
+import org.coreg.registration.quality.QualityReport;
 import org.coreg.app.render.SampledVolume;
 import org.coreg.app.session.RegistrationComparison;
 import org.coreg.app.session.Session;
@@ -83,10 +86,22 @@ public final class Workstation {
      */
     public TaskHandle register(RegistrationOptions options, RegistrationListener listener,
                                Consumer<RegistrationOutcome> onEnded) {
+        return register(options, listener, onEnded, report -> { });
+    }
+
+    /**
+     * As {@link #register(RegistrationOptions, RegistrationListener, Consumer)}, and hands the run's quality report
+     * (ok, uncertain or failed, with its reasons) to {@code onReport} before {@code onEnded}; a cancelled run has
+     * none.
+     */
+    public TaskHandle register(RegistrationOptions options, RegistrationListener listener,
+                               Consumer<RegistrationOutcome> onEnded, Consumer<QualityReport> onReport) {
         var fixed = session.fixed().orElseThrow(() -> new IllegalStateException("open a fixed volume first"));
         var moving = session.moving().orElseThrow(() -> new IllegalStateException("open a moving volume first"));
-        return tasks.submit("Registering", (progress, cancel) -> registration.run(fixed.source(), moving.source(),
-                options, listener, cancel), new TaskCallbacks<AffineMap>(t -> {
+        return tasks.submit("Registering", (progress, cancel) -> registration.runChecked(fixed.source(),
+                moving.source(), options, listener, cancel), new TaskCallbacks<RegisteredTransform>(checked -> {
+                    AffineMap t = checked.fixedToMoving();
+                    onReport.accept(checked.report());
                     session.setTransform(t);
                     session.setComparison(new RegistrationComparison(options.initial(), t));
                     session.transforms().add("Registration", t, "registration: " + options.stages().stream()
@@ -95,6 +110,9 @@ public final class Workstation {
                             org.coreg.app.transforms.TransformManager.pairOf(session));
                     onEnded.accept(RegistrationOutcome.SUCCEEDED);
                 }, e -> {
+                    if (e instanceof RegistrationFailedException f && f.report() != null) {
+                        onReport.accept(f.report());
+                    }
                     onEnded.accept(RegistrationOutcome.FAILED);
                     errors.accept(UserMessages.describe(e));
                 }, () -> onEnded.accept(RegistrationOutcome.CANCELLED)));

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.coreg.registration.quality.QualityReport;
+import org.coreg.registration.quality.QualityStatus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +49,8 @@ final class BatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0, done = 0;
+        List<String> uncertainJobs = new ArrayList<>();
+        List<String> failedJobs = new ArrayList<>();
         for (Job job : list) {
             out.printf(Locale.ROOT, "[%d/%d] line %d: coreg %s%n", done + failed + 1, list.size(), job.line(),
                     String.join(" ", job.args()));
@@ -58,6 +62,13 @@ final class BatchCommand implements Callable<Integer> {
             cl.setErr(err);
             int status = cl.execute(args);
             double secs = (System.nanoTime() - t0) / 1e9;
+            QualityReport report = reportOf(cl, args);
+            if (status == 0 && report != null && report.status() == QualityStatus.UNCERTAIN) {
+                uncertainJobs.add("line " + job.line() + " (" + report.reasonsText() + ")");
+            } else if (status != 0) {
+                failedJobs.add("line " + job.line() + (report != null && report.status() == QualityStatus.FAILED
+                        ? " (" + report.reasonsText() + ")" : ""));
+            }
             if (status == 0) {
                 done++;
                 out.printf(Locale.ROOT, "[%d/%d] done in %.2f s%n", done + failed, list.size(), secs);
@@ -72,9 +83,22 @@ final class BatchCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
-        out.printf(Locale.ROOT, "batch: %d of %d jobs done, %d failed%n", done, list.size(), failed);
+        out.printf(Locale.ROOT, "batch: %d of %d jobs done, %d failed, %d uncertain%n", done, list.size(), failed,
+                uncertainJobs.size());
+        for (String u : uncertainJobs) {
+            out.println("batch: uncertain: " + u);
+        }
+        for (String f : failedJobs) {
+            out.println("batch: failed: " + f);
+        }
         out.flush();
         return failed == 0 && done == list.size() ? 0 : 1;
+    }
+
+    /** The quality report of a registration job that ran in {@code cl}, or null for other commands. */
+    private static QualityReport reportOf(CommandLine cl, String[] args) {
+        CommandLine sub = args.length == 0 ? null : cl.getSubcommands().get(args[0]);
+        return sub != null && sub.getCommand() instanceof RegisterCommand r ? r.report : null;
     }
 
     /** The jobs of {@code file}; a line that cannot be split, or that starts another batch, fails them all. */

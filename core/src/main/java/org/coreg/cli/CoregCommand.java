@@ -54,6 +54,7 @@ public final class CoregCommand implements Runnable {
         m.put("harden", HardenCommand::new);
         m.put("register", RegisterCommand::new);
         m.put("batch", BatchCommand::new);
+        m.put("check", CheckCommand::new);
         return m;
     }
 

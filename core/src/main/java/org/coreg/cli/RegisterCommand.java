@@ -19,16 +19,19 @@ import org.coreg.io.ImageFormats;
 import org.coreg.io.transform.ElastixTransformFile;
 import org.coreg.io.transform.TransformFiles;
 import org.coreg.registration.Initialisation;
+import org.coreg.registration.LinearMapCheck;
 import org.coreg.registration.MetricKind;
 import org.coreg.registration.IterationEvent;
 import org.coreg.registration.OptimizerKind;
-import org.coreg.registration.Registration;
-import org.coreg.registration.RegistrationException;
 import org.coreg.registration.RegistrationResult;
 import org.coreg.registration.RegistrationSettings;
 import org.coreg.registration.RoiBox;
 import org.coreg.registration.Stage;
 import org.coreg.registration.deformable.BSplineOptimizer;
+import org.coreg.registration.landmarks.LandmarkOptions;
+import org.coreg.registration.landmarks.LandmarkPair;
+import org.coreg.registration.quality.AssessedRegistration;
+import org.coreg.registration.quality.QualityReport;
 import org.coreg.registration.deformable.BSplineSettings;
 import org.coreg.transform.AffineTransform;
 import org.coreg.transform.Direction;
@@ -53,10 +56,29 @@ final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--moving", required = true, paramLabel = "M", description = "Moving image, e.g. the CT.")
     Path moving;
 
-    @Option(names = "--stages", split = ",", defaultValue = "rigid", paramLabel = "S[,S]",
+    @Option(names = "--stages", split = ",", paramLabel = "S[,S]",
             description = "Stages in order: rigid, rigid,affine, rigid,similarity,affine or rigid,affine,bspline "
-                    + "(default rigid).")
+                    + "(default rigid, the engine's one default: docs/quality.md); landmarks alone gives the pure "
+                    + "landmark fit.")
     List<String> stages;
+
+    @Option(names = "--out-report", paramLabel = "R.json",
+            description = "Write the quality report (status ok/uncertain/failed, reasons, metrics, overlap, search "
+                    + "alternatives, landmark errors) as JSON; written also when the run fails.")
+    Path outReport;
+
+    @Option(names = "--fixed-landmarks", paramLabel = "FL",
+            description = "Landmarks on the fixed image (.mrk.json, .fcsv, .csv or elastix points), paired with "
+                    + "--moving-landmarks by label, else by order: their fit gives the start and they are reported.")
+    Path fixedLandmarks;
+
+    @Option(names = "--moving-landmarks", paramLabel = "ML", description = "The same landmarks on the moving image.")
+    Path movingLandmarks;
+
+    @Option(names = "--landmark-fit", paramLabel = "K",
+            description = "Landmark fit: rigid, similarity or affine (default: affine if the stages include affine, "
+                    + "similarity if they include similarity, else rigid).")
+    String landmarkFit;
 
     @Option(names = "--grid-spacing", defaultValue = "20", paramLabel = "MM",
             description = "B-spline stage: control-point spacing at full resolution, mm (default 20).")
@@ -132,6 +154,9 @@ final class RegisterCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The last run's quality report (read by {@code coreg batch} for its summary), or null. */
+    QualityReport report;
+
     @Override
     public Integer call() throws Exception {
         RegistrationSettings settings = settings();
@@ -151,6 +176,11 @@ final class RegisterCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out-jacobian: the Jacobian map belongs to the B-spline stage; add "
                     + "bspline to --stages");
         }
+        if (settings.stages().contains(Stage.BSPLINE) && (fixedLandmarks != null || movingLandmarks != null)) {
+            throw new IllegalArgumentException("--fixed-landmarks/--moving-landmarks: landmarks start the linear "
+                    + "stages only; run the linear stages with landmarks first, then the B-spline stage with "
+                    + "--initial-transform");
+        }
         if (settings.stages().contains(Stage.BSPLINE)) {
             DeformableRun.Outputs o = new DeformableRun.Outputs(outTransform, outElastix, outJacobian, outImage);
             DeformableRun.checkOutputs(o);
@@ -164,18 +194,23 @@ final class RegisterCommand implements Callable<Integer> {
             }
             return status;
         }
-        RegistrationResult r;
-        try {
-            r = new Registration(settings, e -> {
-                events.add(e);
-                bar.update(e);
-            }, null).run(f, m);
-        } catch (RegistrationException e) {
-            bar.finish();
-            err.println("coreg: " + e.getMessage());
+        LandmarkOptions lm = landmarkOptions(f, m);
+        AssessedRegistration.Outcome o = AssessedRegistration.run(settings, lm, f, m, e -> {
+            events.add(e);
+            bar.update(e);
+        }, null);
+        bar.finish();
+        report = o.report();
+        if (outReport != null) {
+            QualityOutput.writeReport(o.report(), outReport);
+        }
+        if (!o.usable()) {
+            err.println("coreg: registration failed, no transform written: " + o.report().reasonsText());
             return 1;
         }
-        bar.finish();
+        QualityOutput.warn(o.report(), err);
+        RegistrationResult r = o.result() != null ? o.result()
+                : new RegistrationResult(o.fixedToMoving(), List.of(), Double.NaN, Double.NaN, false);
         writeTransform(r.fixedToMoving(), outTransform);
         if (outElastix != null) {
             ElastixTransformFile.writeFixedToMoving(r.fixedToMoving(), f.geometry(), outElastix);
@@ -187,7 +222,9 @@ final class RegisterCommand implements Callable<Integer> {
             formats.write(resampled(m, f, r.fixedToMoving()), outImage);
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (fixed->moving, LPS mm); final metric %.4f, overlap %.0f%%"
-                + "%s%n", outTransform, r.finalMetric(), 100 * r.overlap(), r.searched() ? ", global search ran" : "");
+                + "%s; status %s%n", outTransform, r.finalMetric(), 100 * r.overlap(),
+                r.searched() ? ", global search ran" : "", o.report().status().label());
+        QualityOutput.printLandmarks(o.report().landmarks(), spec.commandLine().getOut());
         return 0;
     }
 
@@ -233,13 +270,23 @@ final class RegisterCommand implements Callable<Integer> {
                     + optimizer + "'");
         });
         List<Stage> st = new ArrayList<>();
-        for (String name : stages) {
-            st.add(switch (name.trim().toLowerCase(Locale.ROOT)) {
+        for (String name : stageNames()) {
+            if (name.equals("landmarks")) {
+                if (stageNames().size() > 1) {
+                    throw new IllegalArgumentException("--stages: landmarks is the pure landmark fit and stands alone;"
+                            + " to start the intensity stages from the landmarks give --fixed-landmarks and "
+                            + "--moving-landmarks with --stages " + String.join(",", stageNames().subList(1,
+                            stageNames().size())));
+                }
+                st.add(Stage.RIGID);
+                continue;
+            }
+            st.add(switch (name) {
                 case "rigid" -> Stage.RIGID;
                 case "similarity" -> Stage.SIMILARITY;
                 case "affine" -> Stage.AFFINE;
                 case "bspline" -> Stage.BSPLINE;
-                default -> throw new IllegalArgumentException("--stages: expected rigid, similarity, affine or bspline, found '"
+                default -> throw new IllegalArgumentException("--stages: expected rigid, similarity, affine, bspline or landmarks, found '"
                         + name + "'");
             });
         }
@@ -267,10 +314,37 @@ final class RegisterCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(initialTransform + ": an initial transform must be linear (rigid, "
                         + "similarity or affine), found " + t.describe());
             }
+            String problem = LinearMapCheck.problem(a.map());
+            if (problem != null) {
+                throw new IllegalArgumentException(initialTransform + ": the initial transform is refused: " + problem);
+            }
             AffineMap map = a.direction() == Direction.FIXED_TO_MOVING ? a.map() : a.map().inverse();
             s = s.withInitialTransform(map);
         }
         return s;
+    }
+
+    /** The stage names asked for, lower case; the engine's default stages when none are. */
+    private List<String> stageNames() {
+        if (stages == null || stages.isEmpty()) {
+            return RegistrationSettings.defaults().stages().stream().map(x -> x.name().toLowerCase(Locale.ROOT))
+                    .toList();
+        }
+        return stages.stream().map(x -> x.trim().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** The landmark use the options ask for, or null without landmark files. */
+    private LandmarkOptions landmarkOptions(Volume f, Volume m) throws IOException {
+        List<LandmarkPair> pairs = LandmarkInputs.read(fixedLandmarks, movingLandmarks, f.geometry(), m.geometry());
+        boolean fitOnly = stageNames().contains("landmarks");
+        if (pairs == null) {
+            if (fitOnly || landmarkFit != null) {
+                throw new IllegalArgumentException((fitOnly ? "--stages landmarks" : "--landmark-fit")
+                        + " needs --fixed-landmarks and --moving-landmarks");
+            }
+            return null;
+        }
+        return new LandmarkOptions(pairs, LandmarkInputs.fit(landmarkFit, stageNames()), fitOnly);
     }
 
     private BSplineOptimizer optimizer() {

@@ -26,11 +26,39 @@ final class GlobalSearch {
         void check() throws RegistrationCancelledException;
     }
 
-    /** The chosen transform and a sentence on how it was chosen. */
-    record Outcome(EulerRigidTransform best, String note) {
+    /**
+     * The chosen transform, a sentence on how it was chosen, and every refined candidate with its score (best first;
+     * the chosen one among them).
+     */
+    record Outcome(EulerRigidTransform best, String note, List<Scored> refined) {
+        /**
+         * The refined candidates other than the chosen one, measured from it: rotation angle between them, distance
+         * between where they map {@code centre} (fixed LPS mm), and their scores; the near-duplicates of the chosen
+         * pose (within 2 degrees and 2 mm) are left out.
+         */
+        List<PoseAlternative> alternatives(double[] centre) {
+            List<PoseAlternative> out = new ArrayList<>();
+            double[] bc = best.toAffineMap().apply(centre);
+            double bs = refined.get(0).raw();
+            for (Scored sc : refined.subList(1, refined.size())) {
+                double deg = Math.toDegrees(RotationMath.angle(RotationMath.mul(transpose(best.rotation()),
+                        sc.t().rotation())));
+                double[] p = sc.t().toAffineMap().apply(centre);
+                double mm = Math.sqrt((p[0] - bc[0]) * (p[0] - bc[0]) + (p[1] - bc[1]) * (p[1] - bc[1])
+                        + (p[2] - bc[2]) * (p[2] - bc[2]));
+                if (deg > 2 || mm > 2) {
+                    out.add(new PoseAlternative(deg, mm, sc.raw(), bs));
+                }
+            }
+            return out;
+        }
     }
 
-    private record Scored(EulerRigidTransform t, double score, String label) {
+    /** A candidate; {@code score} may include a start's advantage, {@code raw} does not. */
+    record Scored(EulerRigidTransform t, double score, String label, double raw) {
+        Scored(EulerRigidTransform t, double score, String label) {
+            this(t, score, label, score);
+        }
     }
 
     private GlobalSearch() {
@@ -84,7 +112,7 @@ final class GlobalSearch {
         for (EulerRigidTransform st : starts) {
             Scored sc = score(ctx, st.copy(), samples, "start");
             // A start that already converged at this level only loses to a clearly better candidate.
-            refined.add(new Scored(sc.t(), sc.score() - startMargin * Math.abs(sc.score()), sc.label()));
+            refined.add(new Scored(sc.t(), sc.score() - startMargin * Math.abs(sc.score()), sc.label(), sc.raw()));
         }
         for (Scored s : picked) {
             EulerRigidTransform t = s.t().copy();
@@ -97,7 +125,7 @@ final class GlobalSearch {
         String note = String.format(java.util.Locale.ROOT,
                 "global search: %d orientations scored, %d refined; chose %s candidate (rotation %.1f deg, score %.4f)",
                 all.size(), picked.size() + starts.size(), best.label(), angle, best.score());
-        return new Outcome(best.t(), note);
+        return new Outcome(best.t(), note, List.copyOf(refined));
     }
 
     private static Scored bestOffset(LevelContext ctx, double[] r, double[] fc, double[] mc, double[][] offsets,

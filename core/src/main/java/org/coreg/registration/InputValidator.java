@@ -22,6 +22,12 @@ final class InputValidator {
                     "the first stage must be rigid (affine starts from a converged rigid result);"
                     + " ask for rigid,affine");
         }
+        if (s.initialTransform() != null) {
+            String problem = LinearMapCheck.problem(s.initialTransform());
+            if (problem != null) {
+                throw new RegistrationException("the initial transform is refused: " + problem);
+            }
+        }
         if (s.levels() < 1 || s.levels() > 8) {
             throw new RegistrationException("the pyramid needs 1 to 8 levels, " + s.levels() + " were asked for");
         }

@@ -76,20 +76,12 @@ public final class Registration {
             List<PyramidLevel> mp = both[1].pyramid();
             IntensityLimits fl = both[0].limits();
             IntensityLimits ml = both[1].limits();
-            FixedSampler finest = new FixedSampler(both[0].finest(), s.fixedMask(), s.roi(), workers);
-            if (finest.candidateCount() == 0) {
-                throw new RegistrationException("the fixed-image mask and ROI together select no voxel of '"
-                        + fixed.metadata().name()
-                        + "'; enlarge the ROI or check that the mask lies on the fixed image");
-            }
+            SampledRegion region = SampledRegion.of(fp, s.fixedMask(), s.roi(), workers, fixed.metadata().name());
+            FixedSampler finest = region.sampler(s.levels() - 1);
             List<LevelContext> ctx = new ArrayList<>();
             AffineMap pre = s.initialTransform() == null ? AffineMap.identity() : s.initialTransform();
             for (int l = 0; l < s.levels(); l++) {
-                FixedSampler sampler = l == s.levels() - 1 ? finest
-                        : new FixedSampler(fp.get(l), s.fixedMask(), s.roi(), workers);
-                if (sampler.candidateCount() == 0) {
-                    sampler = finest;
-                }
+                FixedSampler sampler = region.sampler(l);
                 Interpolator in = s.interpolation().over(mp.get(l).grid());
                 MattesMutualInformation mi = new MattesMutualInformation(mp.get(l), in, pre, fl, ml, s.bins(), workers);
                 ImageMetric metric = switch (s.metric()) {
@@ -100,9 +92,12 @@ public final class Registration {
                 double[] sp = fp.get(l).geometry().spacing();
                 ctx.add(new LevelContext(l, sampler, mi, metric, (sp[0] + sp[1] + sp[2]) / 3));
             }
-            StagesRun run = new StagesRun(s, ctx, pre, fp.get(0), mp.get(0), fl, ml);
+            StagesRun run = new StagesRun(s, ctx, pre, fp.get(0), mp.get(0), fl, ml, region);
             run.log.add(new LevelLog("prepare", -1, 0, Double.NaN, Double.NaN, elapsedMillis(),
                     "inputs checked, intensity limits and " + s.levels() + "-level pyramids built"));
+            if (region.contextLevels() > 0) {
+                run.log.add(new LevelLog("prepare", -1, 0, Double.NaN, Double.NaN, elapsedMillis(), region.note()));
+            }
             return run.run();
         }
     }
@@ -121,11 +116,14 @@ public final class Registration {
         private final IntensityLimits fixedLimits;
         private final IntensityLimits movingLimits;
         private final List<LevelLog> log = new ArrayList<>();
+        private final SampledRegion region;
+        private final List<PoseAlternative> alternatives = new ArrayList<>();
         private boolean searched;
 
         StagesRun(RegistrationSettings s, List<LevelContext> ctx, AffineMap pre, PyramidLevel f0, PyramidLevel m0,
-                  IntensityLimits fl, IntensityLimits ml) {
+                  IntensityLimits fl, IntensityLimits ml, SampledRegion region) {
             this.s = s;
+            this.region = region;
             this.ctx = ctx;
             this.pre = pre;
             this.fixedCom = pre.apply(Centres.ofMass(f0, fl));
@@ -141,10 +139,11 @@ public final class Registration {
         RegistrationResult run() throws RegistrationException {
             EulerRigidTransform rigid = s.initialisation() == Initialisation.PRINCIPAL_MOMENTS ? principalMoments()
                     : initial(s.initialisation());
-            rigid = rigidStage(rigid);
-            ParametricTransform result = rigid;
             LevelContext top = ctx.get(ctx.size() - 1);
             SampleSet check = top.sampler().draw(50_000, new SplittableRandom(s.seed() ^ 0x5EEDL));
+            double metricStart = top.metric().evaluate(rigid, check, false).cost();
+            rigid = rigidStage(rigid);
+            ParametricTransform result = rigid;
             MetricValue end = top.metric().evaluate(rigid, check, false);
             if (s.stages().contains(Stage.SIMILARITY)) {
                 SimilarityTransform sim = SimilarityTransform.from(rigid);
@@ -164,7 +163,10 @@ public final class Registration {
                     end = a;
                 }
             }
-            return new RegistrationResult(result.toAffineMap().after(pre), log, end.cost(), end.overlap(), searched);
+            RegistrationDiagnostics d = new RegistrationDiagnostics(metricStart, alternatives,
+                    region.finestCount(), region.extentMm(), region.centre(), region.contextLevels() > 0);
+            return new RegistrationResult(result.toAffineMap().after(pre), log, end.cost(), end.overlap(), searched,
+                    d);
         }
 
         /** Optimises {@code t} at the three finest levels; returns its metric on {@code check}. */
@@ -285,6 +287,8 @@ public final class Registration {
                     t -> optimise(t, c, "search", SEARCH_REFINE_ITERATIONS, 2 * c.maxStepMm()),
                     () -> checkCancel("global search"));
             MetricValue v = c.mi().evaluate(o.best(), samples, false);
+            alternatives.clear();
+            alternatives.addAll(o.alternatives(pre.apply(region.centre())));
             log.add(new LevelLog("search", c.level(), 0, v.cost(), v.overlap(), (System.nanoTime() - t0) / 1_000_000,
                     why + "; " + o.note()));
             return o.best();

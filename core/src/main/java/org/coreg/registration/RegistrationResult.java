@@ -12,10 +12,18 @@ import org.coreg.image.AffineMap;
  *                      better)
  * @param overlap       fraction of fixed samples that map inside the moving image at the end
  * @param searched      whether the global search ran
+ * @param diagnostics   evidence for the quality report (start metric, search alternatives, sample counts)
  */
 public record RegistrationResult(AffineMap fixedToMoving, List<LevelLog> log, double finalMetric, double overlap,
-                                 boolean searched) {
+                                 boolean searched, RegistrationDiagnostics diagnostics) {
     public RegistrationResult {
         log = List.copyOf(log);
+        diagnostics = diagnostics == null ? RegistrationDiagnostics.NONE : diagnostics;
+    }
+
+    /** A result without diagnostics. */
+    public RegistrationResult(AffineMap fixedToMoving, List<LevelLog> log, double finalMetric, double overlap,
+                              boolean searched) {
+        this(fixedToMoving, log, finalMetric, overlap, searched, RegistrationDiagnostics.NONE);
     }
 }

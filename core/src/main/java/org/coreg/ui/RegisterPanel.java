@@ -54,8 +54,9 @@ final class RegisterPanel extends VBox {
         setPadding(new Insets(6));
         rigid.setId("stageRigid");
         affine.setId("stageAffine");
-        rigid.setSelected(true);
-        affine.setSelected(true);
+        // The engine's one default (rigid); affine on request: docs/quality.md.
+        rigid.setSelected(RegistrationOptions.defaultStages().contains(RegistrationStage.RIGID));
+        affine.setSelected(RegistrationOptions.defaultStages().contains(RegistrationStage.AFFINE));
         preset.setId("registrationPreset");
         preset.getItems().setAll(RegistrationOptions.CT_MR_HEAD);
         preset.setValue(RegistrationOptions.CT_MR_HEAD);

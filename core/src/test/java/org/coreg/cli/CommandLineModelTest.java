@@ -13,7 +13,7 @@ class CommandLineModelTest {
     @Test
     void eachSubcommandIsRegisteredUnderItsOwnAnnotatedName() {
         Map<String, Supplier<Object>> all = CoregCommand.subcommands();
-        assertThat(all).hasSize(11);
+        assertThat(all).hasSize(12);
         all.forEach((name, make) ->
                 assertThat(make.get().getClass().getAnnotation(Command.class).name()).isEqualTo(name));
     }

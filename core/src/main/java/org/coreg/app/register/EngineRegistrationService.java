@@ -12,7 +12,9 @@ import org.coreg.image.Volume;
 import org.coreg.registration.IterationEvent;
 import org.coreg.registration.Registration;
 import org.coreg.registration.RegistrationCancelledException;
-import org.coreg.registration.RegistrationException;
+import org.coreg.registration.landmarks.LandmarkFitKind;
+import org.coreg.registration.landmarks.LandmarkOptions;
+import org.coreg.registration.quality.AssessedRegistration;
 import org.coreg.registration.RegistrationSettings;
 import org.coreg.registration.Stage;
 
@@ -43,15 +45,32 @@ public final class EngineRegistrationService implements RegistrationService {
     @Override
     public AffineMap run(Volume fixed, Volume moving, RegistrationOptions options, RegistrationListener listener,
                          CancelToken cancel) throws RegistrationFailedException, CancelledException {
+        return runChecked(fixed, moving, options, listener, cancel).fixedToMoving();
+    }
+
+    /**
+     * The engine's {@link AssessedRegistration}, as the command line runs it: landmark pairs (when the options hold
+     * at least 3) give the start with a rigid fit, or a similarity or affine one when those stages are asked for.
+     */
+    @Override
+    public RegisteredTransform runChecked(Volume fixed, Volume moving, RegistrationOptions options,
+                                          RegistrationListener listener, CancelToken cancel)
+            throws RegistrationFailedException, CancelledException {
         RegistrationSettings s = settings(options);
-        Registration engine = new Registration(s, new ProgressRelay(listener, s.levels()), cancel::isCancelled);
+        LandmarkOptions lm = options.landmarks().isEmpty() ? null : new LandmarkOptions(options.landmarks(),
+                s.stages().contains(Stage.AFFINE) ? LandmarkFitKind.AFFINE : LandmarkFitKind.RIGID, false);
+        AssessedRegistration.Outcome o;
         try {
-            return engine.run(fixed, moving).fixedToMoving();
+            o = AssessedRegistration.run(s, lm, fixed, moving, new ProgressRelay(listener, s.levels()),
+                    cancel::isCancelled);
         } catch (RegistrationCancelledException e) {
             throw new CancelledException();
-        } catch (RegistrationException e) {
-            throw new RegistrationFailedException("Registration failed: " + sentence(e.getMessage()), ADVICE, e);
         }
+        if (!o.usable()) {
+            throw new RegistrationFailedException("Registration failed: " + o.report().reasonsText(), ADVICE, null,
+                    o.report());
+        }
+        return new RegisteredTransform(o.fixedToMoving(), o.report());
     }
 
     /** The engine settings for {@code options}: the preset with their stages, ROI and initial transform. */
