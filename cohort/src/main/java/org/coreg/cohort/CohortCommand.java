@@ -17,14 +17,15 @@ import picocli.CommandLine;
  * {@code coreg-cohort MANIFEST --out DIR [--master URL] [--out-images] [register options...]}: registers every row
  * of a manifest on Spark (embedded {@code local[*]} by default; under spark-submit, the master spark-submit gives)
  * and writes {@code DIR/<id>.tfm}, {@code DIR/<id>.report.json}, optionally {@code DIR/<id>.nii.gz}, and
- * {@code DIR/results.csv}. Exit status 0 when every row is ok or skipped, 1 when a row failed, 2 for bad arguments.
+ * {@code DIR/results.csv}. Exit status 0 when no row failed, 1 when a row failed, 2 for bad arguments.
  */
 public final class CohortCommand {
     static final String USAGE = """
             Usage: coreg-cohort MANIFEST --out DIR [--master URL] [--out-images] [register options...]
             Registers every row of MANIFEST (CSV with a header: id,fixed,moving and optionally stages,
             fixed_landmarks,moving_landmarks,initial_transform,roi) with coreg register, on Apache Spark.
-              --out DIR        output folder: <id>.tfm (fixed->moving, ITK text, LPS), <id>.report.json, results.csv
+              --out DIR        output folder: <id>.tfm (fixed->moving, ITK text, LPS), <id>.report.json (the
+                               quality report with the row's fingerprint), results.csv
               --master URL     Spark master (default local[*]: embedded, all cores; under spark-submit its --master)
               --out-images     also write <id>.nii.gz, the moving image resampled onto the fixed grid
               register options: any of coreg register's (e.g. --stages rigid,affine --seed 7); a row's own stages,
@@ -74,7 +75,7 @@ public final class CohortCommand {
                 out.printf(Locale.ROOT, "cohort: %d rows on %s -> %s%n", rows.size(), sc.master(), dir);
                 RowProgress bar = new RowProgress(err, rows.size());
                 results = CohortRun.run(sc, rows, settings, bar);
-                bar.finish();
+                bar.finish(results.size());
             }
             ResultsCsv.write(dir.resolve("results.csv"), results);
             return summary(results, (System.nanoTime() - t0) / 1e9, dir, out);
@@ -102,21 +103,23 @@ public final class CohortCommand {
 
     /** Prints the summary; 0 when no row failed. */
     static int summary(List<RowResult> results, double seconds, Path dir, PrintWriter out) {
-        int ok = 0, skipped = 0, failed = 0;
+        int ok = 0, uncertain = 0, skipped = 0, failed = 0;
         for (RowResult r : results) {
             switch (r.status()) {
                 case RowResult.OK -> ok++;
+                case RowResult.UNCERTAIN -> uncertain++;
                 case RowResult.SKIPPED -> skipped++;
                 default -> failed++;
             }
         }
         for (RowResult r : results) {
-            if (r.failed()) {
-                out.printf(Locale.ROOT, "  failed: %s: %s%n", r.id(), r.message());
+            if (r.failed() || r.status().equals(RowResult.UNCERTAIN)) {
+                out.printf(Locale.ROOT, "  %s: %s: %s%n", r.status(), r.id(), r.message());
             }
         }
-        out.printf(Locale.ROOT, "cohort: %d rows in %.1f s: %d registered, %d skipped (unchanged), %d failed; "
-                + "results in %s%n", results.size(), seconds, ok, skipped, failed, dir.resolve("results.csv"));
+        out.printf(Locale.ROOT, "cohort: %d rows in %.1f s: %d registered (%d uncertain), %d skipped (unchanged), "
+                + "%d failed; results in %s%n", results.size(), seconds, ok + uncertain, uncertain, skipped, failed,
+                dir.resolve("results.csv"));
         return failed == 0 ? 0 : 1;
     }
 

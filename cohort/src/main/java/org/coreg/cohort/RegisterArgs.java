@@ -11,7 +11,8 @@ import java.util.Set;
  */
 final class RegisterArgs {
     /** Options the cohort sets itself for every row; the shared options may not set them. */
-    static final Set<String> RESERVED = Set.of("--fixed", "--moving", "--out-transform", "--out-image");
+    static final Set<String> RESERVED = Set.of("--fixed", "--moving", "--out-transform", "--out-image",
+            "--out-report");
 
     private RegisterArgs() {
     }
@@ -44,6 +45,7 @@ final class RegisterArgs {
             a.addAll(List.of("--threads", Integer.toString(s.threadsPerRow())));
         }
         a.addAll(List.of("--out-transform", s.transform(row.id()).toString()));
+        a.addAll(List.of("--out-report", s.report(row.id()).toString()));
         if (s.outImages()) {
             a.addAll(List.of("--out-image", s.image(row.id()).toString()));
         }

@@ -16,6 +16,7 @@ final class RowProgress extends SparkListener {
     private final int total;
     private final long start = System.nanoTime();
     private final AtomicInteger done = new AtomicInteger();
+    private boolean finished;
 
     RowProgress(PrintWriter err, int total) {
         this.err = err;
@@ -24,7 +25,14 @@ final class RowProgress extends SparkListener {
 
     @Override
     public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
-        int d = Math.min(total, done.incrementAndGet());
+        synchronized (err) {
+            if (!finished) {
+                draw(Math.min(total, done.incrementAndGet()));
+            }
+        }
+    }
+
+    private void draw(int d) {
         int filled = (int) Math.round((double) d / total * WIDTH);
         synchronized (err) {
             err.printf(Locale.ROOT, "\rrows [%s%s] %d/%d %6.1f s", "#".repeat(filled), ".".repeat(WIDTH - filled), d,
@@ -33,12 +41,17 @@ final class RowProgress extends SparkListener {
         }
     }
 
-    void finish() {
+    /**
+     * Draws the final count and ends the line. Spark delivers listener events asynchronously, so the last rows' events
+     * may arrive after the job has returned its results; {@code rows} is the count of those results.
+     */
+    void finish(int rows) {
         synchronized (err) {
-            if (done.get() > 0) {
-                err.println();
-                err.flush();
-            }
+            finished = true;
+            done.set(rows);
+            draw(rows);
+            err.println();
+            err.flush();
         }
     }
 }

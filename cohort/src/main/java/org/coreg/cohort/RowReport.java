@@ -12,28 +12,34 @@ import org.coreg.io.AtomicOutput;
 import org.coreg.io.json.Json;
 
 /**
- * {@code DIR/<id>.report.json}: the row's result (status, final metric, overlap, seconds, message), the register
- * command that made it and the fingerprint of its inputs and settings, which a rerun compares to skip the row.
- * Written atomically, after the transform and image, so a report names only outputs that exist.
+ * {@code DIR/<id>.report.json}: the quality report {@code coreg register --out-report} wrote for the row (status,
+ * reasons, metric_start, metric_final, overlap, stages, seed, alternatives, landmarks; docs/quality.md), completed
+ * with the cohort's fields: id, seconds, message, inputs, outputs, the exact register command and the fingerprint of
+ * inputs and settings, which a rerun compares to skip the row. When register wrote no report (an input missing or
+ * unreadable, the B-spline stage), the cohort's fields alone. Written atomically, after the transform and image.
  */
 final class RowReport {
     private RowReport() {
     }
 
-    static void write(Path file, RowResult r, ManifestRow row, CohortSettings s, List<String> args) throws IOException {
+    static void write(Path file, Map<?, ?> quality, RowResult r, ManifestRow row, CohortSettings s, List<String> args)
+            throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("status", r.status());
-        m.put("metric_final", Double.isNaN(r.metric()) ? null : r.metric());
-        m.put("overlap", Double.isNaN(r.overlap()) ? null : r.overlap());
+        if (quality != null) {
+            quality.forEach((k, v) -> m.putIfAbsent(k.toString(), v));
+        }
+        m.putIfAbsent("metric_final", Double.isNaN(r.metric()) ? null : r.metric());
+        m.putIfAbsent("overlap", Double.isNaN(r.overlap()) ? null : r.overlap());
         m.put("seconds", r.seconds());
         m.put("message", r.message());
         m.put("fixed", row.fixed());
         m.put("moving", row.moving());
-        m.put("transform", r.failed() ? null : s.transform(row.id()).toString());
+        m.put("transform", r.registered() ? s.transform(row.id()).toString() : null);
         m.put("transform_direction", "fixed->moving (LPS mm)");
         Path image = s.image(row.id());
-        m.put("image", r.failed() || image == null ? null : image.toString());
+        m.put("image", r.registered() && image != null ? image.toString() : null);
         m.put("command", "coreg " + String.join(" ", args));
         m.put("fingerprint", r.fingerprint());
         try (AtomicOutput out = new AtomicOutput()) {
@@ -44,28 +50,33 @@ final class RowReport {
         }
     }
 
-    /** The earlier result recorded in {@code file}, or null when there is none or it cannot be read. */
-    static RowResult read(Path file) {
+    /** The JSON object in {@code file}, or null when there is none or it cannot be read. */
+    static Map<?, ?> readMap(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
-            if (!(Json.parse(Files.readString(file, StandardCharsets.UTF_8), file) instanceof Map<?, ?> m)) {
-                return null;
-            }
-            return new RowResult(text(m.get("id")), text(m.get("status")), number(m.get("metric_final")),
-                    number(m.get("overlap")), number(m.get("seconds")), text(m.get("message")),
-                    text(m.get("fingerprint")));
+            return Json.parse(Files.readString(file, StandardCharsets.UTF_8), file) instanceof Map<?, ?> m ? m : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    private static String text(Object o) {
+    /** The earlier result recorded in {@code file}, or null when there is none or it cannot be read. */
+    static RowResult read(Path file) {
+        Map<?, ?> m = readMap(file);
+        if (m == null) {
+            return null;
+        }
+        return new RowResult(text(m.get("id")), text(m.get("status")), number(m.get("metric_final")),
+                number(m.get("overlap")), number(m.get("seconds")), text(m.get("message")), text(m.get("fingerprint")));
+    }
+
+    static String text(Object o) {
         return o instanceof String s ? s : "";
     }
 
-    private static double number(Object o) {
+    static double number(Object o) {
         return o instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 }

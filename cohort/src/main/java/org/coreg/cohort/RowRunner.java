@@ -6,14 +6,16 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.coreg.cli.CoregCommand;
 
 /**
  * Runs one row on an executor: exactly {@code coreg register} with the row's arguments (the same code path, so the
- * same transform bit for bit for the same row and seed), then its report. A row whose report holds the same
- * fingerprint with status ok, and whose outputs exist, is skipped. A failure of any kind (missing file, unreadable
+ * same transform bit for bit for the same row and seed), which writes the row's quality report; then the cohort
+ * completes that report with the row's fingerprint. A row whose report holds the same
+ * fingerprint with status ok or uncertain, and whose outputs exist, is skipped. A failure of any kind (missing file, unreadable
  * image, registration failed) becomes the row's result with its message; it never escapes to fail the cohort.
  */
 public final class RowRunner {
@@ -29,10 +31,10 @@ public final class RowRunner {
         String fingerprint = Fingerprint.of(args, row.inputFiles());
         Path report = s.report(row.id());
         RowResult earlier = RowReport.read(report);
-        if (earlier != null && earlier.status().equals(RowResult.OK) && earlier.fingerprint().equals(fingerprint)
+        if (earlier != null && earlier.registered() && earlier.fingerprint().equals(fingerprint)
                 && outputsExist(row, s)) {
             return new RowResult(row.id(), RowResult.SKIPPED, earlier.metric(), earlier.overlap(), earlier.seconds(),
-                    "", fingerprint);
+                    "unchanged since the earlier run (status " + earlier.status() + ")", fingerprint);
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -40,31 +42,60 @@ public final class RowRunner {
         String thrown = null;
         try {
             Files.createDirectories(Path.of(s.outDir()));
+            // Whatever report is there belongs to another run; register writes this run's (--out-report).
+            Files.deleteIfExists(report);
             status = CoregCommand.execute(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             status = -1;
             thrown = e.toString();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        RowResult r;
-        Matcher m = SUMMARY.matcher(out.toString());
-        if (status == 0 && m.find()) {
-            r = new RowResult(row.id(), RowResult.OK, Double.parseDouble(m.group(1)),
-                    Double.parseDouble(m.group(2)) / 100, seconds, "", fingerprint);
-        } else if (status == 0) {
-            r = new RowResult(row.id(), RowResult.OK, Double.NaN, Double.NaN, seconds, "", fingerprint);
-        } else {
-            r = new RowResult(row.id(), RowResult.FAILED, Double.NaN, Double.NaN, seconds,
-                    thrown != null ? thrown : message(err.toString(), status), fingerprint);
+        Map<?, ?> quality = RowReport.readMap(report);
+        RowResult r = result(row.id(), status, quality, out.toString(),
+                thrown != null ? thrown : message(err.toString(), status), seconds, fingerprint);
+        if (!r.registered()) {
             removeStale(row, s);
         }
         try {
-            RowReport.write(report, r, row, s, args);
+            RowReport.write(report, quality, r, row, s, args);
         } catch (IOException | RuntimeException e) {
             return new RowResult(row.id(), RowResult.FAILED, r.metric(), r.overlap(), seconds,
                     "could not write " + report + ": " + e.getMessage(), fingerprint);
         }
         return r;
+    }
+
+    /**
+     * The row's result from register's exit status and quality report (null when it wrote none): its verdict (ok,
+     * uncertain) when a transform was written, else failed; metric and overlap from the report, else from the summary
+     * line register printed.
+     */
+    static RowResult result(String id, int status, Map<?, ?> quality, String out, String errorMessage, double seconds,
+            String fingerprint) {
+        double metric = Double.NaN;
+        double overlap = Double.NaN;
+        Matcher m = SUMMARY.matcher(out);
+        if (m.find()) {
+            metric = Double.parseDouble(m.group(1));
+            overlap = Double.parseDouble(m.group(2)) / 100;
+        }
+        String verdict = RowResult.OK;
+        String reasons = "";
+        if (quality != null) {
+            metric = Double.isNaN(RowReport.number(quality.get("metric_final"))) ? metric
+                    : RowReport.number(quality.get("metric_final"));
+            overlap = Double.isNaN(RowReport.number(quality.get("overlap"))) ? overlap
+                    : RowReport.number(quality.get("overlap"));
+            verdict = RowResult.UNCERTAIN.equals(quality.get("status")) ? RowResult.UNCERTAIN : RowResult.OK;
+            if (quality.get("reasons") instanceof List<?> l) {
+                reasons = String.join(" ", l.stream().map(Object::toString).toList());
+            }
+        }
+        if (status != 0) {
+            return new RowResult(id, RowResult.FAILED, metric, overlap, seconds, errorMessage, fingerprint);
+        }
+        return new RowResult(id, verdict, metric, overlap, seconds, verdict.equals(RowResult.UNCERTAIN) ? reasons : "",
+                fingerprint);
     }
 
     private static boolean outputsExist(ManifestRow row, CohortSettings s) {

@@ -52,7 +52,7 @@ class CohortLocalTest {
         Run first = cohort(manifest.toString(), "--out", out.toString(), "--master", "local[2]", "--seed", "3");
 
         assertThat(first.status()).as(first.err()).isEqualTo(1);
-        assertThat(first.out()).contains("5 rows").contains("3 registered, 0 skipped (unchanged), 2 failed");
+        assertThat(first.out()).contains("5 rows").contains("3 registered (0 uncertain), 0 skipped (unchanged), 2 failed");
         assertThat(first.err()).contains("5/5");
         List<List<String>> results = CohortFiles.results(out);
         assertThat(results.get(0)).containsExactly("id", "status", "metric", "overlap", "seconds", "message");
@@ -78,6 +78,10 @@ class CohortLocalTest {
                     .isEqualTo(Files.readAllBytes(alone));
             Map<?, ?> report = (Map<?, ?>) Json.parse(Files.readString(out.resolve(p.id() + ".report.json")), null);
             assertThat(report.get("status")).isEqualTo("ok");
+            assertThat(((Number) report.get("metric_final")).doubleValue()).as("coreg register's quality report")
+                    .isCloseTo(Double.parseDouble(row.get(2)), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(report.get("reasons")).isInstanceOf(List.class);
+            assertThat(report.get("seed")).isEqualTo(3.0);
             assertThat(report.get("transform")).isEqualTo(tfm.toString());
             assertThat((String) report.get("fingerprint")).hasSize(64);
         }
@@ -104,7 +108,7 @@ class CohortLocalTest {
         assertThat(again.get(1).get(2)).as("a skipped row keeps its earlier metric").isEqualTo(results.get(1).get(2));
         assertThat(Files.getLastModifiedTime(out.resolve("case0.tfm"))).isEqualTo(case0Time);
         assertThat(Files.readAllBytes(out.resolve("case2.tfm"))).isNotEqualTo(case2Before);
-        assertThat(second.out()).contains("1 registered, 2 skipped (unchanged), 2 failed");
+        assertThat(second.out()).contains("1 registered (0 uncertain), 2 skipped (unchanged), 2 failed");
     }
 
     @Test

@@ -39,7 +39,7 @@ class CohortStandaloneIT {
             String submitLog = Files.readString(log);
             assertThat(status).as(submitLog + cluster.log("worker0")).isEqualTo(1);
             assertThat(submitLog).contains("cohort: 3 rows on " + cluster.masterUrl())
-                    .contains("2 registered, 0 skipped (unchanged), 1 failed");
+                    .contains("2 registered (0 uncertain), 0 skipped (unchanged), 1 failed");
         }
         List<List<String>> results = CohortFiles.results(out);
         assertThat(results).extracting(r -> r.get(1)).containsExactly("status", "ok", "ok", "failed");

@@ -69,7 +69,8 @@ class ManifestTest {
                 false, 1);
         List<String> args = RegisterArgs.of(row, s);
         assertThat(args).containsExactly("register", "--fixed", "/f.nii", "--moving", "/m.nii", "--stages",
-                "rigid,affine", "--roi", "1,2,3,4,5,6", "--seed=5", "--threads", "1", "--out-transform", "/out/a.tfm");
+                "rigid,affine", "--roi", "1,2,3,4,5,6", "--seed=5", "--threads", "1", "--out-transform", "/out/a.tfm", "--out-report",
+                "/out/a.report.json");
         CohortSettings more = new CohortSettings("/out", List.of("--stages", "rigid", "--seed=5"), false, 4);
         assertThat(Fingerprint.of(RegisterArgs.of(row, more), List.of()))
                 .isEqualTo(Fingerprint.of(args, List.of()));
