@@ -120,7 +120,7 @@ class RealDataRegistrationTest {
         System.out.println("forward MR->CT: " + fwd.fixedToMoving());
         fwd.log().forEach(System.out::println);
         back.log().forEach(System.out::println);
-        Path png = Path.of("target", "meat-phantom-overlay.png");
+        Path png = Path.of("core", "target", "meat-phantom-overlay.png");
         writeOverlay(mr, ct, fwd.fixedToMoving(), png);
         assertThat(Files.size(png)).isGreaterThan(1000);
         // The two directions sample different grids (MR 1 x 1 x 2.5 mm, CT 0.78 x 0.78 x 1.25 mm), so their Mattes-MI
