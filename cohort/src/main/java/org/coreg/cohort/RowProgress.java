@@ -48,8 +48,9 @@ final class RowProgress extends SparkListener {
     void finish(int rows) {
         synchronized (err) {
             finished = true;
-            done.set(rows);
-            draw(rows);
+            if (done.getAndSet(rows) != rows) {
+                draw(rows);
+            }
             err.println();
             err.flush();
         }
