@@ -2,7 +2,7 @@
 # Benchmark: multimodal deformable registration (rigid + affine + cubic B-spline), Coreg vs elastix 5.0.1, same pair,
 # same run, repeated. Pair (exact truth): moving = MNI152 T1 2 mm (91x109x91); fixed = a CT-like rendering of it
 # (non-monotonic intensity map + noise) through a known smooth B-spline deformation (40 mm nodes, coefficients up to
-# 8 mm; see src/test/java/org/coreg/registration/deformable/MultimodalCase.java). elastix runs bench/elastix-rigid.txt,
+# 8 mm; see core/src/test/java/org/coreg/registration/deformable/MultimodalCase.java). elastix runs bench/elastix-rigid.txt,
 # bench/elastix-affine.txt and bench/elastix-bspline.txt (20 mm final grid, 4 levels, 250 x 3000 samples per level);
 # Coreg runs its defaults (rigid, affine, B-spline with the same numbers) as a user runs it, `bin/coreg register
 # --stages rigid,affine,bspline --seed i` for run i, a fresh JVM per run (launcher, start-up, reading and writing

@@ -11,8 +11,8 @@ data=${COREG_SHARED_DATA:-../shared/data}
 work=${WORK:-/tmp/coreg-j2k-bench}
 runs=${RUNS:-3}
 mkdir -p bench-work "$work"
-bin/with-jdk25 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=bench-work/cp.txt >/dev/null
-cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
+bin/with-jdk25 mvn -B -q -o -pl core test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/bench-work/cp.txt" >/dev/null
+cp="core/target/test-classes:core/target/classes:$(cat bench-work/cp.txt)"
 if [ ! -d "$work/j2k-lossy" ] || [ "$(ls "$work/j2k-lossy" | wc -l)" -ne 300 ]; then
   rm -rf "$work/j2k-lossless" "$work/j2k-lossy"
   bin/with-jdk25 java -Xmx3g -cp "$cp" org.coreg.bench.MakeJpeg2000BenchSeries \

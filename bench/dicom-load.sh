@@ -9,8 +9,8 @@ cd "$(dirname "$0")/.."
 data=${COREG_SHARED_DATA:-../shared/data}
 work=${WORK:-/tmp/coreg-dicom-bench}
 mkdir -p bench-work "$work"
-bin/with-jdk25 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=bench-work/cp.txt >/dev/null
-cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
+bin/with-jdk25 mvn -B -q -pl core test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/bench-work/cp.txt" >/dev/null
+cp="core/target/test-classes:core/target/classes:$(cat bench-work/cp.txt)"
 if [ ! -d "$work/jpegll" ] || [ "$(ls "$work/jpegll" | wc -l)" -ne 300 ]; then
   rm -rf "$work/native" "$work/jpegll"
   bin/with-jdk25 java -Xmx2g -cp "$cp" org.coreg.bench.MakeDicomBenchSeries \

@@ -2,7 +2,7 @@
 # Hostile inputs and faults thrown at bin/coreg (issue 15): every case must end in one plain line on stderr naming
 # the problem, exit status 1 (0 for the NaN info case), within seconds, well below 800 MiB resident, with nothing
 # left behind. Prints one row per case: exit status, seconds, peak resident MiB (GNU time), files left, message.
-# Usage: bench/hostile.sh   (builds target/coreg.jar if needed; COREG_AOT=0, default JVM flags of bin/coreg)
+# Usage: bench/hostile.sh   (builds core/target/coreg.jar if needed; COREG_AOT=0, default JVM flags of bin/coreg)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/coreg-hostile.XXXXXX)

@@ -9,8 +9,8 @@ data=${COREG_SHARED_DATA:-../shared/data}
 # The real CT the bench volume is resampled from; any format Coreg reads (BENCH_SOURCE overrides it).
 source=${BENCH_SOURCE:-$data/meat-phantom-ct-mr/ct.mha}
 mkdir -p bench-work
-bin/with-jdk25 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=bench-work/cp.txt >/dev/null
-cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
+bin/with-jdk25 mvn -B -q -pl core test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/bench-work/cp.txt" >/dev/null
+cp="core/target/test-classes:core/target/classes:$(cat bench-work/cp.txt)"
 if [ ! -f bench-work/ct512x512x300.nii.gz ]; then
   bin/with-jdk25 java -Xmx4g -cp "$cp" org.coreg.bench.MakeBenchVolume "$source" \
     bench-work/ct512x512x300.nii bench-work/ct512x512x300.nii.gz

@@ -10,8 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${COREG_SHARED_DATA:-../shared/data}
 mkdir -p bench-work
-bin/with-jdk25 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=bench-work/cp.txt >/dev/null
-cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
+bin/with-jdk25 mvn -B -q -pl core test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/bench-work/cp.txt" >/dev/null
+cp="core/target/test-classes:core/target/classes:$(cat bench-work/cp.txt)"
 if [ ! -f bench-work/ct512x512x300.mhd ]; then
   bin/with-jdk25 java -Xmx4g -cp "$cp" org.coreg.bench.MakeBenchVolume "$data/meat-phantom-ct-mr/ct.mha" \
     bench-work/ct512x512x300.mha bench-work/ct512x512x300.mhd

@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${COREG_SHARED_DATA:-../shared/data}
 mkdir -p bench-work
-bin/with-jdk25 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=bench-work/cp.txt >/dev/null
-cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
+bin/with-jdk25 mvn -B -q -pl core test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/bench-work/cp.txt" >/dev/null
+cp="core/target/test-classes:core/target/classes:$(cat bench-work/cp.txt)"
 if [ ! -f bench-work/ct512x512x300.nrrd ]; then
   plastimatch resample --input "$data/meat-phantom-ct-mr/ct.mha" --output bench-work/ct512x512x300.nrrd \
     --dim "512 512 300" --spacing "0.390625 0.390625 0.85" >/dev/null

@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p bench-work
-bin/with-jdk25 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=bench-work/cp.txt >/dev/null
-cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
+bin/with-jdk25 mvn -B -q -pl core test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/bench-work/cp.txt" >/dev/null
+cp="core/target/test-classes:core/target/classes:$(cat bench-work/cp.txt)"
 bin/with-jdk25 java -cp "$cp" org.openjdk.jmh.Main RenderBenchmark -rf json -rff bench-work/render-jmh.json 2>&1 \
   | grep -E "^(Benchmark|RenderBenchmark)" || true
 python3 - <<'PY'

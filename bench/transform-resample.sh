@@ -9,10 +9,10 @@ cd "$(dirname "$0")/.."
 w=bench-work/resample
 mkdir -p "$w"
 # An incremental test-compile that skips the benchmark classes regenerates JMH's BenchmarkList without them.
-touch src/test/java/org/coreg/bench/*Benchmark.java
+touch core/src/test/java/org/coreg/bench/*Benchmark.java
 rm -f "$w"/jmh-*.json "$w"/tfx-*.json
-bin/with-jdk25 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=bench-work/cp.txt >/dev/null
-cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
+bin/with-jdk25 mvn -B -q -pl core test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/bench-work/cp.txt" >/dev/null
+cp="core/target/test-classes:core/target/classes:$(cat bench-work/cp.txt)"
 [ -f "$w/moving.mha" ] || bin/with-jdk25 java -Xmx4g -cp "$cp" org.coreg.bench.MakeResampleBench "$w"
 tps="$w/TransformParameters.affine1.txt,$w/TransformParameters.affine3.txt,$w/TransformParameters.bspline1.txt,$w/TransformParameters.bspline3.txt"
 # Interpolation order is in the file for transformix; for Coreg the matching kind is passed as a parameter.

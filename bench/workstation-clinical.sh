@@ -13,8 +13,8 @@ repeats=${1:-3}
 data=${COREG_SHARED_DATA:-../shared/data}/meat-phantom-ct-mr
 w=bench-work/workstation
 mkdir -p "$w"
-bin/with-jdk25 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=bench-work/cp.txt >/dev/null
-cp="target/test-classes:target/classes:$(cat bench-work/cp.txt)"
+bin/with-jdk25 mvn -B -q -o -pl core test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/bench-work/cp.txt" >/dev/null
+cp="core/target/test-classes:core/target/classes:$(cat bench-work/cp.txt)"
 java=(bin/with-jdk25 java -Xmx4g --enable-native-access=ALL-UNNAMED -cp "$cp")
 [ -f "$w/ct-512x512x400.mha" ] || "${java[@]}" org.coreg.bench.WorkstationClinicalBench prepare "$w" "$data/ct.mha"
 "${java[@]}" org.coreg.bench.WorkstationClinicalBench run sample-data/meat-mr-t2.mha sample-data/meat-ct.mha \

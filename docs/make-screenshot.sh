@@ -16,7 +16,7 @@ if [ $# -eq 0 ]; then
     set -- --demo --overlay colour
   fi
 fi
-bin/with-jdk25 mvn -B -q compile dependency:build-classpath -Dmdep.outputFile=target/viewer.classpath \
+bin/with-jdk25 mvn -B -q -pl core compile dependency:build-classpath -Dmdep.outputFile="$PWD/core/target/viewer.classpath" \
   -DincludeScope=runtime >/dev/null
 args=$(printf '%q ' "$@")
 xvfb-run -a -s "-screen 0 1400x900x24" bash -c "

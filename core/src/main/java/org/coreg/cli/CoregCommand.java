@@ -1,5 +1,6 @@
 package org.coreg.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,6 +22,22 @@ public final class CoregCommand implements Runnable {
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
         System.exit(newCommandLine(args).execute(args));
+    }
+
+    /**
+     * Runs one coreg command line in this process, as {@code coreg batch} runs each of its lines (e.g. {@code
+     * register --fixed F --moving M --out-transform T.tfm}, without the leading "coreg"), with its output and errors
+     * (plain lines, no stack traces) written to {@code out} and {@code err}. For library callers such as the Spark
+     * cohort module, so that they run exactly the code path of the command. Returns the exit status (0 = success).
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = newCommandLine(args);
+        cl.setOut(out);
+        cl.setErr(err);
+        int status = cl.execute(args);
+        out.flush();
+        err.flush();
+        return status;
     }
 
     /** Subcommands by name, in the order the help lists them. */

@@ -120,7 +120,7 @@ class RealDataRegistrationTest {
         System.out.println("forward MR->CT: " + fwd.fixedToMoving());
         fwd.log().forEach(System.out::println);
         back.log().forEach(System.out::println);
-        Path png = Path.of("target", "meat-phantom-overlay.png");
+        Path png = Path.of("core", "target", "meat-phantom-overlay.png");
         writeOverlay(mr, ct, fwd.fixedToMoving(), png);
         assertThat(Files.size(png)).isGreaterThan(1000);
         // Since issue 17 both directions run in the pair's canonical order and the loop is the identity to rounding
