@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * ITK 5 itself as an oracle: the small C++ program in {@code src/test/cpp/itk-transform-oracle}, built once into
+ * ITK 5 itself as an oracle: the small C++ program in {@code core/src/test/cpp/itk-transform-oracle}, built once into
  * {@code target/itk-transform-oracle} with cmake and make, maps points through a transform file with ITK's own
  * reader ({@code TransformFileReaderTemplate<double>}, text and HDF5) and converts transform files. Tests that use
  * it are skipped with a message when ITK's cmake config (Debian's libinsighttoolkit5-dev), cmake or g++ is absent.
  */
 public final class ItkOracle {
-    private static final Path SOURCE = Path.of("src/test/cpp/itk-transform-oracle");
-    private static final Path BUILD = Path.of("target/itk-transform-oracle");
+    private static final Path SOURCE = Path.of("core/src/test/cpp/itk-transform-oracle");
+    private static final Path BUILD = Path.of("core/target/itk-transform-oracle");
     private static final Path ITK_CMAKE = Path.of("/usr/lib/cmake/ITK-5.2");
     private static Path executable;
 
