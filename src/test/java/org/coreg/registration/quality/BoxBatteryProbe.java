@@ -15,18 +15,18 @@ class BoxBatteryProbe {
         Volume ct = ImageFormats.standard().read(SharedData.require("mni-ct-mr-templates/scct.nii"));
         double[] c0 = f.geometry().indexToWorld(45, 54, 45);
         java.util.Random rnd = new java.util.Random(11);
-        for (int trial = 0; trial < 6; trial++) {
+        for (int trial = 0; trial < 10; trial++) {
             double[] c = {c0[0] + rnd.nextInt(101) - 50, c0[1] + rnd.nextInt(121) - 60, c0[2] + rnd.nextInt(101) - 50};
             double size = new double[] {20, 24, 30, 40}[rnd.nextInt(4)];
-            double ax = rnd.nextGaussian() * 6, ay = rnd.nextGaussian() * 6, az = rnd.nextGaussian() * 6;
+            double ax = rnd.nextGaussian() * 15, ay = rnd.nextGaussian() * 15, az = rnd.nextGaussian() * 15;
             double[] r = TestVolumes.rotation(Math.toRadians(ax), Math.toRadians(ay), Math.toRadians(az));
             double[] rc = AffineMap.of(r, new double[3]).apply(c0);
-            AffineMap truth = AffineMap.of(r, new double[] {c0[0] - rc[0] + rnd.nextGaussian() * 8,
-                c0[1] - rc[1] + rnd.nextGaussian() * 8, c0[2] - rc[2] + rnd.nextGaussian() * 8});
+            AffineMap truth = AffineMap.of(r, new double[] {c0[0] - rc[0] + rnd.nextGaussian() * 15,
+                c0[1] - rc[1] + rnd.nextGaussian() * 15, c0[2] - rc[2] + rnd.nextGaussian() * 15});
             boolean useCt = trial % 2 == 1;
             Volume m = Probe.movedBy(useCt ? ct : f, truth);
             double h = size / 2;
-            RegistrationSettings s = trial < 3 ? RegistrationSettings.defaults() : RegistrationSettings.defaults().withRoi(new RoiBox(
+            RegistrationSettings s = true ? RegistrationSettings.defaults() : RegistrationSettings.defaults().withRoi(new RoiBox(
                     new double[] {c[0] - h, c[1] - h, c[2] - h}, new double[] {c[0] + h, c[1] + h, c[2] + h}));
             AssessedRegistration.Outcome o = AssessedRegistration.run(s, null, f, m, null, null);
             double err = Double.NaN, boxErr = Double.NaN;
