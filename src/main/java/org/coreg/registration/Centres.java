@@ -42,4 +42,25 @@ final class Centres {
         AffineMap m = l.geometry().indexToWorld();
         return m.apply(si / sw, sj / sw, sk / sw);
     }
+
+    /** The 8 corner voxel centres of grid {@code g}, LPS mm. */
+    static double[][] corners(org.coreg.image.ImageGeometry g) {
+        double[][] out = new double[8][];
+        for (int k = 0; k < 8; k++) {
+            out[k] = g.indexToWorld((k & 1) == 0 ? 0 : g.size(0) - 1, (k & 2) == 0 ? 0 : g.size(1) - 1,
+                    (k & 4) == 0 ? 0 : g.size(2) - 1);
+        }
+        return out;
+    }
+
+    /** Largest distance (mm) between where {@code a} and {@code b} send the {@code points}. */
+    static double largestShift(org.coreg.image.AffineMap a, org.coreg.image.AffineMap b, double[][] points) {
+        double worst = 0;
+        for (double[] p : points) {
+            double[] x = a.apply(p), y = b.apply(p);
+            worst = Math.max(worst, Math.sqrt((x[0] - y[0]) * (x[0] - y[0]) + (x[1] - y[1]) * (x[1] - y[1])
+                    + (x[2] - y[2]) * (x[2] - y[2])));
+        }
+        return worst;
+    }
 }

@@ -118,6 +118,8 @@ public final class Registration {
         private final List<LevelLog> log = new ArrayList<>();
         private final SampledRegion region;
         private final List<PoseAlternative> alternatives = new ArrayList<>();
+        /** The rigid pose after the last level that saw the context instead of the box, or null. */
+        private AffineMap contextPose;
         private boolean searched;
 
         StagesRun(RegistrationSettings s, List<LevelContext> ctx, AffineMap pre, PyramidLevel f0, PyramidLevel m0,
@@ -163,8 +165,11 @@ public final class Registration {
                     end = a;
                 }
             }
+            double[][] corners = Centres.corners(fixedTop.geometry());
             RegistrationDiagnostics d = new RegistrationDiagnostics(metricStart, alternatives,
-                    region.finestCount(), region.extentMm(), region.centre(), region.contextLevels() > 0);
+                    region.finestCount(), region.extentMm(), region.centre(), region.contextLevels() > 0,
+                    contextPose == null ? Double.NaN
+                            : Centres.largestShift(contextPose.after(pre), result.toAffineMap().after(pre), corners));
             return new RegistrationResult(result.toAffineMap().after(pre), log, end.cost(), end.overlap(), searched,
                     d);
         }
@@ -272,6 +277,9 @@ public final class Registration {
                     rigid = search(ctx.get(0), List.of(com), 0, "re-initialisation");
                     l = 0;
                     continue;
+                }
+                if (l == region.contextLevels() - 1) {
+                    contextPose = rigid.toAffineMap();
                 }
                 l++;
             }

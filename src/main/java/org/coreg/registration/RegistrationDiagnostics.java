@@ -12,12 +12,15 @@ import java.util.List;
  * @param regionExtentMm   smallest side (mm) of the bounding box of those voxels
  * @param regionCentre     centre of that bounding box, fixed LPS mm
  * @param contextSearch    true when the initialisation and search saw the whole fixed image rather than the box
+ * @param contextDriftMm   how far (mm, largest over the fixed image's corners) the levels restricted to the crop box
+ *                         or mask moved the pose found with the whole image as context; NaN without context levels
  */
 public record RegistrationDiagnostics(double metricStart, List<PoseAlternative> alternatives, int finestSamples,
-                                      double regionExtentMm, double[] regionCentre, boolean contextSearch) {
+                                      double regionExtentMm, double[] regionCentre, boolean contextSearch,
+                                      double contextDriftMm) {
     /** Nothing measured (results built outside {@link Registration}). */
     public static final RegistrationDiagnostics NONE = new RegistrationDiagnostics(Double.NaN, List.of(), 0,
-            Double.NaN, null, false);
+            Double.NaN, null, false, Double.NaN);
 
     public RegistrationDiagnostics {
         alternatives = List.copyOf(alternatives);

@@ -41,6 +41,13 @@ public final class QualityAssessor {
      * boxes up to 2.4 mm off 60-70 mm away from the box (docs/quality.md).
      */
     public static final double MIN_REGION_MM = 24;
+    /**
+     * The levels restricted to a crop box or mask moving the whole-image (context) pose by more than this (mm, at the
+     * fixed image's corners) make the result uncertain: on the MNI T1 and CT templates with 20-40 mm boxes, right
+     * results moved it by at most 0.62 mm and wrong ones (CT boxes in the brain: 10-23 mm off) by 10.6-28.8 mm
+     * (docs/quality.md).
+     */
+    public static final double MAX_CONTEXT_DRIFT_MM = 2;
     /** A similarity or affine result scaling any direction by more than this (relative) is uncertain. */
     public static final double MAX_SCALE_CHANGE = 0.10;
     /** Landmark pairs missed by more than this plus twice their expected TRE make the result uncertain. */
@@ -94,6 +101,11 @@ public final class QualityAssessor {
             uncertain.add(String.format(Locale.ROOT, "The crop box or mask is only %.0f mm across along its "
                     + "narrowest axis (under %.0f mm): it constrains rotations poorly.", d.regionExtentMm(),
                     MIN_REGION_MM));
+        }
+        if (Double.isFinite(d.contextDriftMm()) && d.contextDriftMm() > MAX_CONTEXT_DRIFT_MM) {
+            uncertain.add(String.format(Locale.ROOT, "Restricted to the crop box or mask, the registration moved "
+                    + "%.1f mm away from the pose the whole image gave (more than %.0f mm): the region alone does "
+                    + "not hold enough structure to decide.", d.contextDriftMm(), MAX_CONTEXT_DRIFT_MM));
         }
         if (bad == null) {
             double[] sv = LinearMapCheck.singularValues(r.fixedToMoving());
