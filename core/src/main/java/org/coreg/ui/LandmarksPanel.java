@@ -46,6 +46,8 @@ final class LandmarksPanel extends VBox {
     private final ChoiceBox<LandmarkFitKind> fit = new ChoiceBox<>();
     private final Button align = new Button("Align from landmarks");
     private final LandmarkAlignment alignment;
+    /** True while the table's rows are replaced: the selection it keeps then is not the user's choice. */
+    private boolean refilling;
 
     LandmarksPanel(Session session, Consumer<String> errors, Supplier<Window> owner) {
         super(6);
@@ -80,6 +82,12 @@ final class LandmarksPanel extends VBox {
         table.getColumns().add(column("Error", r -> r.complete()
                 ? String.format(Locale.ROOT, "%.2f", r.errorMm()) : "", 58));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // selecting a pair takes the crosshair to its fixed point, so both of its marks show in the views
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
+            if (!refilling && row != null && !java.util.Arrays.equals(row.fixedLps(), session.cursor())) {
+                session.setCursor(row.fixedLps());
+            }
+        });
         session.addListener(c -> {
             if (c == SessionChange.LANDMARKS || c == SessionChange.TRANSFORM || c == SessionChange.VOLUMES) {
                 update();
@@ -131,7 +139,12 @@ final class LandmarksPanel extends VBox {
     }
 
     private void update() {
-        table.getItems().setAll(editor.rows());
+        refilling = true;
+        try {
+            table.getItems().setAll(editor.rows());
+        } finally {
+            refilling = false;
+        }
         boolean moving = editor.nextSide() == Space.MOVING;
         next.setText(moving ? "Next click: the MOVING image (pair " + session.landmarks().getLast().label() + ")"
                 : "Next click: the FIXED image (a new pair)");

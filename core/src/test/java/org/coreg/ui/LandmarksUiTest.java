@@ -129,6 +129,26 @@ class LandmarksUiTest {
         // the two clicks were 10 mm apart in fixed space and T is rigid: the pair is about 10 mm off
         assertThat(row.errorMm()).isCloseTo(10, within(3.0));
         assertThat(text(robot, "#landmarkSummary")).contains("1 pairs");
+        // selecting the row takes the crosshair to the pair's fixed point
+        fx(() -> {
+            window.session().setCursor(new double[] {0, 0, z});
+            table.getSelectionModel().select(0);
+            return null;
+        });
+        assertThat(fx(() -> window.session().cursor())).containsExactly(p.fixedLps(), within(1e-12));
+        // planting more while the row stays selected does not move the crosshair
+        fx(() -> {
+            window.session().setCursor(new double[] {0, 0, z});
+            window.landmarksPanel().plant(new double[] {-30, 20, z});
+            window.landmarksPanel().plant(new double[] {-28, 25, z});
+            return null;
+        });
+        assertThat(fx(() -> window.session().cursor())).containsExactly(0, 0, z);
+        fx(() -> {
+            window.session().undo();
+            window.session().undo();
+            return null;
+        });
 
         // a transform that takes the fixed point onto the moving one: the error column follows it
         fx(() -> {

@@ -298,11 +298,14 @@ class WorkstationUiTest {
         robot.clickOn("#register");
         waitUntil(() -> window.session().fixedToMoving().equals(RESULT));
         assertThat(registration.runs.get()).isEqualTo(1);
-        assertThat(registration.lastOptions.stages()).hasSize(2);
+        // the panel's default stages are the engine's one default (rigid for CT and MR of one patient)
+        assertThat(registration.lastOptions.stages())
+                .isEqualTo(org.coreg.app.register.RegistrationOptions.defaultStages());
         settle();
         @SuppressWarnings("unchecked")
         var chart = (javafx.scene.chart.LineChart<Number, Number>) robot.lookup("#metricChart").query();
-        assertThat(chart.getData().getFirst().getData()).hasSize(60);
+        // the test engine runs 3 levels of 10 iterations per stage
+        assertThat(chart.getData().getFirst().getData()).hasSize(30 * registration.lastOptions.stages().size());
         assertThat(robot.lookup("#registerStatus").queryAs(Label.class).getText()).startsWith("Finished");
         robot.clickOn("#undo");
         assertThat(fx(() -> window.session().fixedToMoving())).isEqualTo(AffineMap.identity());

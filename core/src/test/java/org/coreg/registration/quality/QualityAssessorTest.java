@@ -21,7 +21,7 @@ class QualityAssessorTest {
     private static RegistrationResult result(AffineMap t, double start, double end, double overlap,
                                              List<PoseAlternative> alts, double extent) {
         return new RegistrationResult(t, List.of(), end, overlap, !alts.isEmpty(),
-                new RegistrationDiagnostics(start, alts, 100_000, extent, new double[3], false));
+                new RegistrationDiagnostics(start, alts, 100_000, extent, new double[3], false, Double.NaN));
     }
 
     private static QualityReport assess(RegistrationResult r) {
@@ -78,6 +78,18 @@ class QualityAssessorTest {
         QualityReport q = assess(result(RIGID, -0.2, -1, 0.9, List.of(), 16));
         assertThat(q.status()).isEqualTo(QualityStatus.UNCERTAIN);
         assertThat(q.reasonsText()).contains("16 mm across");
+    }
+
+    @Test
+    void driftingAwayFromTheWholeImagePoseIsUncertain() {
+        RegistrationResult drifted = new RegistrationResult(RIGID, List.of(), -1, 0.9, true,
+                new RegistrationDiagnostics(-0.2, List.of(), 20_000, 40, new double[3], true, 11.3));
+        QualityReport q = assess(drifted);
+        assertThat(q.status()).isEqualTo(QualityStatus.UNCERTAIN);
+        assertThat(q.reasonsText()).contains("moved 11.3 mm away from the pose the whole image gave");
+        RegistrationResult steady = new RegistrationResult(RIGID, List.of(), -1, 0.9, true,
+                new RegistrationDiagnostics(-0.2, List.of(), 20_000, 40, new double[3], true, 0.6));
+        assertThat(assess(steady).status()).isEqualTo(QualityStatus.OK);
     }
 
     @Test

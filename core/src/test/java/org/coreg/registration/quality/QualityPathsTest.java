@@ -86,6 +86,30 @@ class QualityPathsTest {
     }
 
     @Test
+    void ctBoxesInTheBrainAreRightOrUncertainNeverWronglyOk() throws Exception {
+        // CT shows little inside the brain: restricted to such a box, the rigid levels drift from the whole-image pose.
+        Volume f = mniT1();
+        Volume ct = ImageFormats.standard().read(SharedData.require("mni-ct-mr-templates/scct.nii"));
+        double[] c = f.geometry().indexToWorld(45, 54, 45);
+        AffineMap truth = truthAbout(c, 5, -4, 6, 6, -5, 4);
+        Volume m = Probe.movedBy(ct, truth);
+        int uncertain = 0;
+        for (double[] off : new double[][] {{5, -38, -25}, {-2, -48, -34}, {-4, 42, -3}}) {
+            double[] bc = {c[0] + off[0], c[1] + off[1], c[2] + off[2]};
+            AssessedRegistration.Outcome o = AssessedRegistration.run(RegistrationSettings.defaults()
+                    .withRoi(cube(bc, 30)), null, f, m, null, null);
+            if (o.report().status() == QualityStatus.OK) {
+                assertThat(headError(o.fixedToMoving(), truth, c)).as("box at %s", java.util.Arrays.toString(off))
+                        .isLessThan(2);
+            } else {
+                uncertain++;
+                assertThat(o.report().reasonsText()).containsAnyOf("moved", "no better");
+            }
+        }
+        assertThat(uncertain).as("at least one of these boxes is known to drift").isPositive();
+    }
+
+    @Test
     void aTinyMaskIsRefusedNamingTheMinimum() throws Exception {
         Volume f = mniT1();
         ImageGeometry g = f.geometry();
