@@ -38,11 +38,20 @@ public record PreparedImage(float[] values, IntensityLimits limits, List<Pyramid
      */
     public static PreparedImage[] both(Volume fixed, Volume moving, int levels, Workers workers)
             throws RegistrationException {
+        return both(fixed, moving, new String[] {"fixed", "moving"}, levels, workers);
+    }
+
+    /**
+     * As {@link #both(Volume, Volume, int, Workers)}, with the names the two images go by in error messages (the
+     * caller's roles, when a registration runs them in the other order).
+     */
+    static PreparedImage[] both(Volume fixed, Volume moving, String[] roles, int levels, Workers workers)
+            throws RegistrationException {
         PreparedImage[] out = new PreparedImage[2];
         RegistrationException[] refused = new RegistrationException[2];
         workers.forEach(2, i -> {
             try {
-                out[i] = i == 0 ? of("fixed", fixed, levels, workers) : of("moving", moving, levels, workers);
+                out[i] = i == 0 ? of(roles[0], fixed, levels, workers) : of(roles[1], moving, levels, workers);
             } catch (RegistrationException e) {
                 refused[i] = e;
             }

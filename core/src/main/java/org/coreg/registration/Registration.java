@@ -36,6 +36,8 @@ public final class Registration {
     private final RegistrationListener listener;
     private final BooleanSupplier cancelled;
     private long startNanos;
+    /** What the first and second image are called in error messages: the caller's roles. */
+    private String[] roles = {"fixed", "moving"};
 
     /**
      * @param cancelled polled every iteration (a few milliseconds); when true the run stops with
@@ -78,7 +80,9 @@ public final class Registration {
         }
         RegistrationSettings reversed = s.withInitialTransform(
                 s.initialTransform() == null ? null : s.initialTransform().inverse());
-        RegistrationResult r = new Registration(reversed, listener, cancelled).runAsGiven(moving, fixed);
+        Registration canonical = new Registration(reversed, listener, cancelled);
+        canonical.roles = new String[] {"moving", "fixed"};
+        RegistrationResult r = canonical.runAsGiven(moving, fixed);
         List<LevelLog> log = new ArrayList<>(r.log());
         log.add(new LevelLog("order", -1, 0, r.finalMetric(), r.overlap(), 0,
                 "registered in the pair's canonical order (the moving image sampled) and inverted; the metric and "
@@ -97,7 +101,7 @@ public final class Registration {
         RegistrationSettings s = settings;
         InputValidator.checkSettings(s);
         try (Workers workers = new Workers(s.threads())) {
-            PreparedImage[] both = PreparedImage.both(fixed, moving, s.levels(), workers);
+            PreparedImage[] both = PreparedImage.both(fixed, moving, roles, s.levels(), workers);
             checkCancel("building the image pyramids");
             List<PyramidLevel> fp = both[0].pyramid();
             List<PyramidLevel> mp = both[1].pyramid();

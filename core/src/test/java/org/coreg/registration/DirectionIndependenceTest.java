@@ -112,6 +112,20 @@ class DirectionIndependenceTest {
     }
 
     @Test
+    void aBadImageIsNamedByTheCallersRoleWhenTheOrderIsSwapped() {
+        // The constant image has the larger field of view, so the canonical run samples the other one.
+        float[] v = new float[(int) PhantomRegistrationTest.movingGrid().voxelCount()];
+        java.util.Arrays.fill(v, 7);
+        Volume flat = new Volume(org.coreg.image.VoxelData.wrap(org.coreg.image.VoxelType.FLOAT32, v),
+                PhantomRegistrationTest.movingGrid(), org.coreg.image.ImageMetadata.named("flat"));
+        Volume mr = Phantom.render(PhantomRegistrationTest.fixedGrid(), Phantom.MR, AffineMap.identity(), 8, 1);
+        assertThat(PairOrder.swapped(flat, mr)).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new Registration(RegistrationSettings.defaults()).run(flat, mr))
+                .isInstanceOf(RegistrationException.class).hasMessageContaining("fixed image 'flat' is constant");
+    }
+
+    @Test
     void orderIsAFunctionOfThePairAlone() {
         AffineMap truth = Phantom.rigid(8, -5, 12, new double[] {7, -11, 5}, new double[] {3, -4, 6});
         Volume a = Phantom.render(PhantomRegistrationTest.fixedGrid(), Phantom.MR, AffineMap.identity(), 8, 1);

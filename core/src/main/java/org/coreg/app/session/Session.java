@@ -34,6 +34,8 @@ public final class Session {
     private boolean rolesSwapped;
     private final TransformLibrary transforms = new TransformLibrary();
     private RegistrationComparison comparison;
+    /** The roles the comparison was made in: read inverted while the volumes are in the other roles. */
+    private boolean comparisonRolesSwapped;
     private boolean showingBefore;
     private List<PlanningPoint> points = List.of();
     private List<PlantedPair> landmarks = List.of();
@@ -326,7 +328,7 @@ public final class Session {
 
     /**
      * Exchanges the volumes and their windows; the cursor follows its anatomy through the current transform and the
-     * before/after comparison is inverted with the roles.
+     * before/after comparison is read inverted while the roles differ from those it was made in.
      */
     private void exchangeVolumes() {
         SampledVolume f = fixed;
@@ -337,9 +339,6 @@ public final class Session {
         fixedWindow = movingWindow;
         movingWindow = fw;
         rolesSwapped = !rolesSwapped;
-        if (comparison != null) {
-            comparison = new RegistrationComparison(comparison.before().inverse(), comparison.after().inverse());
-        }
         verdict = null;
         showingBefore = false;
         fire(SessionChange.VOLUMES);
@@ -351,13 +350,14 @@ public final class Session {
      */
     public void setComparison(RegistrationComparison c) {
         comparison = c;
+        comparisonRolesSwapped = rolesSwapped;
         showingBefore = false;
         fire(SessionChange.HISTORY);
     }
 
     /** True when the current transform is the last registration's result, so before/after can be compared. */
     public boolean canCompare() {
-        return comparison != null && comparison.after().equals(fixedToMoving);
+        return comparison != null && comparisonNow().after().equals(fixedToMoving);
     }
 
     /** Shows the moving image through the pre-registration transform ({@code true}) or the result. Display only. */
@@ -378,7 +378,13 @@ public final class Session {
      * while "before" is shown, the transform the last registration started from.
      */
     public AffineMap displayedTransform() {
-        return showingBefore() ? comparison.before() : fixedToMoving;
+        return showingBefore() ? comparisonNow().before() : fixedToMoving;
+    }
+
+    /** The comparison in the current roles (its inverse after an odd number of swaps since it was made). */
+    private RegistrationComparison comparisonNow() {
+        return comparisonRolesSwapped == rolesSwapped ? comparison
+                : new RegistrationComparison(comparison.before().inverse(), comparison.after().inverse());
     }
 
     /**
