@@ -80,7 +80,7 @@ public final class TransformExchange {
         if (TransformFormat.ofName(chosen).orElse(null) == format) {
             return chosen;
         }
-        String n = chosen.getFileName().toString().replaceFirst("(?i)(\\.tfm|\\.txt|\\.mat4)$", "");
+        String n = chosen.getFileName().toString().replaceFirst("(?i)(\\.tfm|\\.txt|\\.mat4|\\.h5)$", "");
         String name = switch (format) {
             case ITK -> n + ".tfm";
             case MATRIX_LPS -> n.replaceAll("(?i)ras", "") + "-matrix.mat4";
