@@ -29,8 +29,8 @@ import org.coreg.transform.Transforms;
  */
 public final class TransformExchange {
     /** Names the file choosers offer, with the extension each format is written under. */
-    public static final String ADVICE_FORMATS = "Choose an ITK transform (.tfm, or .h5 as 3D Slicer saves it), an "
-            + "elastix TransformParameters file or a Coreg 4x4 matrix (.mat4).";
+    public static final String ADVICE_FORMATS = "Choose an ITK transform (.tfm) or ITK HDF5 file (.h5, as 3D Slicer "
+            + "saves), an elastix TransformParameters file or a Coreg 4x4 matrix (.mat4).";
 
     private final Session session;
 
