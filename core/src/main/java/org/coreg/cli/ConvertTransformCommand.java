@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code coreg convert-transform IN OUT}: rewrite a transform in another format; the map and direction are kept. */
 @Command(name = "convert-transform", mixinStandardHelpOptions = true,
-        description = {"Convert a transform between ITK (.tfm), elastix, 4x4 matrix (LPS or RAS) and "
-            + "displacement-field (.nii.gz, .mha) files; 'coreg convert' does the same for a transform file.",
+        description = {"Convert a transform between ITK (.tfm, .h5), elastix, 4x4 matrix (LPS or RAS) and "
+            + "displacement-field (.nii.gz, .mha; .nrrd read) files; 'coreg convert' does the same for a transform "
+            + "file. The output name's extension decides the format.",
             "A field from a non-field transform is sampled on the --reference grid."})
 final class ConvertTransformCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "Transform file (format detected from content).")
@@ -20,9 +21,10 @@ final class ConvertTransformCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "Output transform file.")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "itk, elastix, matrix-lps, matrix-ras or "
-            + "field (default from the output name: .tfm is ITK, TransformParameters*.txt elastix, *matrix* a matrix, "
-            + ".nii(.gz)/.mha/.mhd a displacement field).")
+    @Option(names = "--format", paramLabel = "FMT", description = "itk, h5, elastix, matrix-lps, matrix-ras or "
+            + "field (default from the output name: .tfm is ITK, .h5 ITK HDF5, TransformParameters*.txt elastix, "
+            + ".mat4 or *matrix*.txt a matrix, .nii(.gz)/.mha/.mhd a displacement field); refused when the name "
+            + "asks for another format.")
     String format;
 
     @Option(names = "--reference", paramLabel = "F", description = "Fixed image grid, for elastix output from a "

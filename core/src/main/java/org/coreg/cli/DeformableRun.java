@@ -34,9 +34,9 @@ final class DeformableRun {
     /** Refuses, before any work, outputs that cannot hold a B-spline. */
     static void checkOutputs(Outputs o) throws IOException {
         TransformFormat f = TransformFormat.forName(o.transform());
-        if (f != TransformFormat.ITK && f != TransformFormat.ELASTIX) {
+        if (f != TransformFormat.ITK && f != TransformFormat.ITK_HDF5 && f != TransformFormat.ELASTIX) {
             throw new IllegalArgumentException("--out-transform: a B-spline result needs an ITK transform file "
-                    + "(.tfm) or elastix TransformParameters file, found '" + o.transform().getFileName()
+                    + "(.tfm, .h5) or elastix TransformParameters file, found '" + o.transform().getFileName()
                     + "' (a 4x4 matrix cannot hold a deformation)");
         }
     }

@@ -19,6 +19,7 @@ import org.coreg.io.ImageFormats;
 import org.coreg.io.OutputCheck;
 import org.coreg.io.transform.ElastixTransformFile;
 import org.coreg.io.transform.TransformFiles;
+import org.coreg.io.transform.TransformFormat;
 import org.coreg.registration.Initialisation;
 import org.coreg.registration.LinearMapCheck;
 import org.coreg.registration.MetricKind;
@@ -144,7 +145,8 @@ final class RegisterCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--out-transform", required = true, paramLabel = "T.tfm",
-            description = "Where to write the fixed->moving transform (.tfm ITK text; .txt/.mat 4x4 matrix).")
+            description = "Where to write the fixed->moving transform (.tfm ITK text, .h5 ITK HDF5, .mat4 4x4 "
+                    + "matrix; the extension decides).")
     Path outTransform;
 
     @Option(names = "--out-image", paramLabel = "R", description = "Also write the moving image resampled onto the fixed grid.")
@@ -161,6 +163,8 @@ final class RegisterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // A name of no transform format is refused before any work (the extension decides the format).
+        TransformFormat.forName(outTransform);
         RegistrationSettings settings = settings();
         BSplineOptimizer optimizer = optimizer();
         BSplineSettings bspline = settings.stages().contains(Stage.BSPLINE) ? bsplineSettings(optimizer) : null;

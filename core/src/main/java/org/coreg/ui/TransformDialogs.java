@@ -29,7 +29,7 @@ interface TransformDialogs {
                 c.setTitle("Import transform");
                 c.getExtensionFilters().addAll(
                         new FileChooser.ExtensionFilter("Transform files (ITK, elastix, 4x4 matrix)", "*.tfm",
-                                "*.txt", "*.mat4"),
+                                "*.h5", "*.hdf5", "*.txt", "*.mat4"),
                         new FileChooser.ExtensionFilter("All files", "*"));
                 File f = c.showOpenDialog(owner);
                 return f == null ? null : f.toPath();
@@ -45,7 +45,8 @@ interface TransformDialogs {
                         "*-ras.mat4");
                 FileChooser.ExtensionFilter elastix = new FileChooser.ExtensionFilter(
                         "elastix TransformParameters (TransformParameters.*.txt)", "TransformParameters*.txt");
-                c.getExtensionFilters().addAll(itk, lps, ras, elastix);
+                FileChooser.ExtensionFilter h5 = new FileChooser.ExtensionFilter("ITK HDF5 transform (*.h5)", "*.h5");
+                c.getExtensionFilters().addAll(itk, h5, lps, ras, elastix);
                 c.setInitialFileName(name.replaceAll("[^A-Za-z0-9._-]+", "_") + ".tfm");
                 File f = c.showSaveDialog(owner);
                 if (f == null) {
@@ -53,7 +54,8 @@ interface TransformDialogs {
                 }
                 FileChooser.ExtensionFilter chosen = c.getSelectedExtensionFilter();
                 TransformFormat format = chosen == lps ? TransformFormat.MATRIX_LPS : chosen == ras
-                        ? TransformFormat.MATRIX_RAS : chosen == elastix ? TransformFormat.ELASTIX : TransformFormat.ITK;
+                        ? TransformFormat.MATRIX_RAS : chosen == elastix ? TransformFormat.ELASTIX
+                        : chosen == h5 ? TransformFormat.ITK_HDF5 : TransformFormat.ITK;
                 return TransformExchange.fileFor(f.toPath(), format);
             }
 

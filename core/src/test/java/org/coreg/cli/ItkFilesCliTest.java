@@ -114,6 +114,11 @@ class ItkFilesCliTest {
             assertThat(r.err()).contains(name).contains(".tfm").doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(out).doesNotExist();
         }
+        // register refuses such a name before reading anything (here: images that do not exist).
+        CliRun early = CliRun.run("register", "--fixed", dir.resolve("none-f.nii").toString(), "--moving",
+                dir.resolve("none-m.nii").toString(), "--out-transform", dir.resolve("result.xfm").toString());
+        assertThat(early.status()).isEqualTo(1);
+        assertThat(early.err()).contains("result.xfm").contains(".tfm").doesNotContain("none-f.nii");
         Path h5 = dir.resolve("forced.h5");
         CliRun r = CliRun.run("convert-transform", tfm.toString(), h5.toString(), "--format", "matrix-lps");
         assertThat(r.status()).isEqualTo(1);

@@ -29,8 +29,8 @@ import org.coreg.transform.Transforms;
  */
 public final class TransformExchange {
     /** Names the file choosers offer, with the extension each format is written under. */
-    public static final String ADVICE_FORMATS = "Choose an ITK transform (.tfm, or .h5 as 3D Slicer saves it), an "
-            + "elastix TransformParameters file or a Coreg 4x4 matrix (.mat4).";
+    public static final String ADVICE_FORMATS = "Choose an ITK transform (.tfm) or ITK HDF5 file (.h5, as 3D Slicer "
+            + "saves), an elastix TransformParameters file or a Coreg 4x4 matrix (.mat4).";
 
     private final Session session;
 
@@ -80,7 +80,7 @@ public final class TransformExchange {
         if (TransformFormat.ofName(chosen).orElse(null) == format) {
             return chosen;
         }
-        String n = chosen.getFileName().toString().replaceFirst("(?i)(\\.tfm|\\.txt|\\.mat4)$", "");
+        String n = chosen.getFileName().toString().replaceFirst("(?i)(\\.tfm|\\.txt|\\.mat4|\\.h5)$", "");
         String name = switch (format) {
             case ITK -> n + ".tfm";
             case MATRIX_LPS -> n.replaceAll("(?i)ras", "") + "-matrix.mat4";

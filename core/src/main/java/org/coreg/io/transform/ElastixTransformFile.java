@@ -175,6 +175,8 @@ public final class ElastixTransformFile {
     /** As {@link #write(SpatialTransform, ImageGeometry, Path, WriteOptions)}, with provenance comments. */
     public static List<Path> write(RecordedTransform r, ImageGeometry fixedGrid, Path file, WriteOptions options)
             throws IOException {
+        // The name decides the format: elastix files are .txt (TransformParameters.N.txt by elastix's habit).
+        TransformFiles.requireName(file, TransformFormat.ELASTIX);
         SpatialTransform t = r.transform();
         SpatialTransform collapsed = Transforms.compose(t);
         List<SpatialTransform> steps = collapsed instanceof CompositeTransform c ? c.steps() : List.of(collapsed);

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The workstation's import takes the files 3D Slicer and ITK write: an ITK {@code .h5} linear transform becomes an
- * entry that maps points as ITK maps them; a displacement field saved as a {@code .nrrd} image is read and refused
+ * The workstation's import and export take the files 3D Slicer and ITK write: an ITK {@code .h5} linear transform
+ * becomes an entry that maps points as ITK maps them, and an entry exported as {@code .h5} is read by ITK; a displacement field saved as a {@code .nrrd} image is read and refused
  * plainly (the workstation keeps linear transforms), leaving the session unchanged.
  */
 class TransformExchangeItkFilesTest {
@@ -40,6 +40,25 @@ class TransformExchangeItkFilesTest {
                 assertThat(q[d]).isCloseTo(itk[i][d], org.assertj.core.api.Assertions.within(1e-6));
             }
         }
+    }
+
+    @Test
+    void exportsAnEntryAsItkHdf5ThatItkReads() throws Exception {
+        Session s = TransformManagerTest.session();
+        TransformExchange x = new TransformExchange(s);
+        Entry a = s.transforms().add("a", TransformManagerTest.A, "registration", "fixed 'mr' -> moving 'ct'");
+        Path file = TransformExchange.fileFor(dir.resolve("a.tfm"), org.coreg.io.transform.TransformFormat.ITK_HDF5);
+        assertThat(file.getFileName().toString()).isEqualTo("a.h5");
+        assertThat(x.export(a, file)).containsExactly(file);
+        double[][] pts = {{10, -20, 30}, {-40, 5, 12}};
+        double[][] itk = ItkOracle.map(file, pts);
+        for (int i = 0; i < pts.length; i++) {
+            double[] q = TransformManagerTest.A.apply(pts[i]);
+            for (int d = 0; d < 3; d++) {
+                assertThat(itk[i][d]).isCloseTo(q[d], org.assertj.core.api.Assertions.within(1e-9));
+            }
+        }
+        assertThat(x.importFile(file).fixedToMoving().maxAbsDifference(TransformManagerTest.A)).isLessThan(1e-12);
     }
 
     @Test
