@@ -188,7 +188,7 @@ final class RegisterCommand implements Callable<Integer> {
                     .withBendingWeight(bendingWeight).withOptimizer(optimizer), f, m, o, e -> {
                         events.add(e);
                         bar.update(e);
-                    }, spec.commandLine().getOut(), err, bar::finish);
+                    }, spec.commandLine().getOut(), err, bar::finish, outReport);
             if (status == 0 && metricLog != null) {
                 writeLog(events, metricLog);
             }
