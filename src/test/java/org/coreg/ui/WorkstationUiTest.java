@@ -295,11 +295,12 @@ class WorkstationUiTest {
         robot.clickOn("#register");
         waitUntil(() -> window.session().fixedToMoving().equals(RESULT));
         assertThat(registration.runs.get()).isEqualTo(1);
-        assertThat(registration.lastOptions.stages()).hasSize(2);
+        assertThat(registration.lastOptions.stages()).containsExactlyElementsOf(
+                org.coreg.app.register.RegistrationOptions.defaultStages()); // the one default: rigid (docs/quality.md)
         settle();
         @SuppressWarnings("unchecked")
         var chart = (javafx.scene.chart.LineChart<Number, Number>) robot.lookup("#metricChart").query();
-        assertThat(chart.getData().getFirst().getData()).hasSize(60);
+        assertThat(chart.getData().getFirst().getData()).hasSize(30 * registration.lastOptions.stages().size());
         assertThat(robot.lookup("#registerStatus").queryAs(Label.class).getText()).startsWith("Finished");
         robot.clickOn("#undo");
         assertThat(fx(() -> window.session().fixedToMoving())).isEqualTo(AffineMap.identity());
