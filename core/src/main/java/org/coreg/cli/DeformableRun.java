@@ -15,6 +15,8 @@ import org.coreg.registration.RegistrationSettings;
 import org.coreg.registration.deformable.BSplineSettings;
 import org.coreg.registration.deformable.DeformableRegistration;
 import org.coreg.registration.deformable.DeformableResult;
+import org.coreg.registration.quality.QualityReport;
+import org.coreg.registration.quality.QualityStatus;
 import org.coreg.transform.NonInvertibleTransformException;
 import org.coreg.transform.Resampler;
 
@@ -45,6 +47,18 @@ final class DeformableRun {
     static int run(RegistrationSettings s, BSplineSettings b, Volume fixed, Volume moving, Outputs o,
                    RegistrationListener listener, PrintWriter out, PrintWriter err, Runnable finishProgress)
             throws IOException, NonInvertibleTransformException {
+        return run(s, b, fixed, moving, o, listener, out, err, finishProgress, null);
+    }
+
+    /**
+     * As above, and judges the result ({@link DeformableQuality}): a failed one writes nothing and exits 1; the report
+     * goes to {@code reportFile} when it is not null.
+     *
+     * @return the exit status
+     */
+    static int run(RegistrationSettings s, BSplineSettings b, Volume fixed, Volume moving, Outputs o,
+                   RegistrationListener listener, PrintWriter out, PrintWriter err, Runnable finishProgress,
+                   Path reportFile) throws IOException, NonInvertibleTransformException {
         DeformableResult r;
         try {
             r = new DeformableRegistration(s, b.withJacobianMap(o.jacobian() != null), listener, null)
@@ -52,9 +66,21 @@ final class DeformableRun {
         } catch (RegistrationException e) {
             finishProgress.run();
             err.println("coreg: " + e.getMessage());
+            if (reportFile != null) {
+                QualityOutput.writeReport(DeformableQuality.failed(e.getMessage(), s), reportFile);
+            }
             return 1;
         }
         finishProgress.run();
+        QualityReport report = DeformableQuality.assess(r, s);
+        if (reportFile != null) {
+            QualityOutput.writeReport(report, reportFile);
+        }
+        if (report.status() == QualityStatus.FAILED) {
+            err.println("coreg: registration failed, no transform written: " + report.reasonsText());
+            return 1;
+        }
+        QualityOutput.warn(report, err);
         ImageFormats formats = ImageFormats.standard();
         if (o.jacobian() != null) {
             formats.write(r.folding().map(), o.jacobian());

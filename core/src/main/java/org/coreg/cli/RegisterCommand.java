@@ -199,7 +199,7 @@ final class RegisterCommand implements Callable<Integer> {
             int status = DeformableRun.run(settings, bspline, f, m, o, e -> {
                         events.add(e);
                         bar.update(e);
-                    }, spec.commandLine().getOut(), err, bar::finish);
+                    }, spec.commandLine().getOut(), err, bar::finish, outReport);
             if (status == 0 && metricLog != null) {
                 writeLog(events, metricLog);
             }

@@ -193,6 +193,20 @@ class QualityCliTest {
     }
 
     @Test
+    void aBSplineRunWritesItsReportToo() throws Exception {
+        Path tfm = dir.resolve("b.tfm");
+        Path report = dir.resolve("r.json");
+        CliRun r = CliRun.run("register", "--fixed", fixed.toString(), "--moving", moving.toString(),
+                "--stages", "rigid,affine,bspline", "--grid-spacing", "40", "--out-transform", tfm.toString(),
+                "--out-report", report.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        Map<String, Object> j = json(report);
+        assertThat(j.get("status")).isIn("ok", "uncertain");
+        assertThat((List<Object>) j.get("stages")).containsExactly("rigid", "affine", "bspline");
+        assertThat(tfm).exists();
+    }
+
+    @Test
     void batchSummaryListsUncertainAndFailedJobs() throws Exception {
         Path jobs = dir.resolve("jobs.txt");
         String base = "register --fixed " + fixed + " --moving " + moving;

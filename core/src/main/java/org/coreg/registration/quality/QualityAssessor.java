@@ -27,8 +27,13 @@ public final class QualityAssessor {
     public static final double FAILED_OVERLAP = 0.10;
     /** Below this fraction the result is uncertain. */
     public static final double LOW_OVERLAP = 0.30;
-    /** The final metric worse than the start's by more than this (relative) is failed; by any amount uncertain. */
+    /** The final metric worse than the start's by more than this (relative) is failed. */
     public static final double WORSE_THAN_START = 0.05;
+    /**
+     * The final metric worse than the start's by more than this (relative) is uncertain: a start that was already
+     * right (headers of one scanner, exact landmarks) may end a hair worse from the stochastic descent's last steps.
+     */
+    public static final double NO_BETTER_TOLERANCE = 0.005;
     /** A pose this far (degrees) from the chosen one is a distinct alternative. */
     public static final double DISTANT_DEG = 10;
     /** A pose this far (mm, at the region centre) from the chosen one is a distinct alternative. */
@@ -81,8 +86,8 @@ public final class QualityAssessor {
                     100 * r.overlap(), 100 * LOW_OVERLAP));
         }
         double start = d.metricStart(), end = r.finalMetric();
-        if (Double.isFinite(start) && Double.isFinite(end) && end > start) {
-            double rel = (end - start) / Math.max(1e-12, Math.abs(start));
+        double rel = (end - start) / Math.max(1e-12, Math.abs(start));
+        if (Double.isFinite(start) && Double.isFinite(end) && rel > NO_BETTER_TOLERANCE) {
             String s = String.format(Locale.ROOT, "The final metric (%.4f) is no better than at the start "
                     + "(%.4f): the optimisation did not improve the alignment.", end, start);
             (rel > WORSE_THAN_START ? failed : uncertain).add(s);

@@ -14,7 +14,7 @@ import org.coreg.io.ImageFormats;
 import org.coreg.registration.GlobalSearchMode;
 import org.coreg.registration.Phantom;
 import org.coreg.registration.PhantomRegistrationTest;
-import org.coreg.registration.Probe;
+import org.coreg.registration.MovedVolumes;
 import org.coreg.registration.RegistrationSettings;
 import org.coreg.registration.RoiBox;
 import org.coreg.registration.landmarks.LandmarkFitKind;
@@ -64,7 +64,7 @@ class QualityPathsTest {
         Volume f = mniT1();
         double[] c = f.geometry().indexToWorld(45, 54, 45);
         AffineMap truth = truthAbout(c, 4, -3, 5, 6, -4, 3);
-        Volume m = Probe.movedBy(f, truth);
+        Volume m = MovedVolumes.movedBy(f, truth);
         // The case: a 24 mm box at the centre ended 96 mm off with status 0.
         AssessedRegistration.Outcome box24 = AssessedRegistration.run(RegistrationSettings.defaults()
                 .withRoi(cube(c, 24)), null, f, m, null, null);
@@ -92,7 +92,7 @@ class QualityPathsTest {
         Volume ct = ImageFormats.standard().read(SharedData.require("mni-ct-mr-templates/scct.nii"));
         double[] c = f.geometry().indexToWorld(45, 54, 45);
         AffineMap truth = truthAbout(c, 5, -4, 6, 6, -5, 4);
-        Volume m = Probe.movedBy(ct, truth);
+        Volume m = MovedVolumes.movedBy(ct, truth);
         int uncertain = 0;
         for (double[] off : new double[][] {{5, -38, -25}, {-2, -48, -34}, {-4, 42, -3}}) {
             double[] bc = {c[0] + off[0], c[1] + off[1], c[2] + off[2]};
@@ -207,7 +207,7 @@ class QualityPathsTest {
         Volume f = mniT1();
         double[] c = f.geometry().indexToWorld(45, 54, 45);
         AffineMap truth = truthAbout(c, 35, -20, 40, 25, -30, 12);
-        Volume m = Probe.movedBy(f, truth);
+        Volume m = MovedVolumes.movedBy(f, truth);
         java.util.Random rnd = new java.util.Random(3);
         List<LandmarkPair> pairs = new ArrayList<>();
         double[][] offsets = {{40, 0, 0}, {-40, 10, 0}, {0, 50, 10}, {0, -50, 20}, {10, 0, 40}, {-10, 20, -30}};
