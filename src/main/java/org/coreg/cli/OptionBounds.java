@@ -81,6 +81,17 @@ final class OptionBounds {
         return n > Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) n;
     }
 
+    /** The six numbers of {@code --roi}: finite, each low corner below its high one (LPS mm). */
+    static void checkRoi(double[] roi) {
+        for (int a = 0; a < 3; a++) {
+            if (!Double.isFinite(roi[a]) || !Double.isFinite(roi[a + 3]) || !(roi[a] < roi[a + 3])) {
+                throw new IllegalArgumentException("--roi: expected finite x0,y0,z0,x1,y1,z1 with each low corner "
+                        + "below its high one (LPS mm), found " + JsonText.number(roi[a]) + " and "
+                        + JsonText.number(roi[a + 3]) + " on axis " + "xyz".charAt(a));
+            }
+        }
+    }
+
     private static void range(String option, long value, long min, long max, String note) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(option + ": expected " + min + " to " + max + note + ", found "

@@ -96,6 +96,15 @@ class HostileCliTest {
     }
 
     @Test
+    void aRoiWithNanOrInvertedCornersIsRefused() {
+        OptionBounds.checkRoi(new double[] {0, 0, 0, 1, 1, 1});
+        assertThatThrownBy(() -> OptionBounds.checkRoi(new double[] {0, Double.NaN, 0, 1, 1, 1}))
+                .hasMessageContaining("--roi: expected finite").hasMessageContaining("axis y");
+        assertThatThrownBy(() -> OptionBounds.checkRoi(new double[] {5, 0, 0, 1, 1, 1}))
+                .hasMessageContaining("axis x");
+    }
+
+    @Test
     void aJobThatCannotFitIsRefusedWithItsNeedTheHeapAndHowToRaiseIt() {
         Volume f = TestVolumes.random(VoxelType.INT16, ImageGeometry.axisAligned(new int[] {100, 100, 100},
                 new double[] {1, 1, 1}, new double[] {0, 0, 0}), 1);
