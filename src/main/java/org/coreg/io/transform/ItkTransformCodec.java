@@ -114,7 +114,7 @@ final class ItkTransformCodec {
             throw TransformFileException.badField(file, e.line(), "FixedParameters", "a valid control grid",
                     ex.getMessage());
         }
-        count(e, e.parameters(), (int) (3 * g.voxelCount()), "Parameters (3 x grid nodes)", file);
+        count(e, e.parameters(), Numbers.coefficientCount(g), "Parameters (3 x grid nodes)", file);
         return new BSplineTransform(g, e.parameters(), direction);
     }
 
@@ -126,7 +126,7 @@ final class ItkTransformCodec {
         return new double[] {f[0], f[1], f[2]};
     }
 
-    private static void count(Entry e, double[] v, int n, String field, Path file) throws TransformFileException {
+    private static void count(Entry e, double[] v, long n, String field, Path file) throws TransformFileException {
         if (v.length != n) {
             throw TransformFileException.badField(file, e.line(), field, n + " values for " + e.type(),
                     v.length + " values");
