@@ -135,8 +135,10 @@ class HostileCliTest {
             assertThat(r.err()).contains(target.toString()).contains("cannot write").doesNotContain(".tmp");
             assertThat((System.nanoTime() - t0) / 1e9).isLessThan(5);
         }
-        assertThat(CliRun.run("register", "--fixed", fixed.toString(), "--moving", fixed.toString(),
-                "--out-transform", "/sys/coreg-test.tfm").err()).contains("permission denied");
+        if (Files.isDirectory(Path.of("/sys"))) { // sysfs refuses new files, even to root
+            assertThat(CliRun.run("register", "--fixed", fixed.toString(), "--moving", fixed.toString(),
+                    "--out-transform", "/sys/coreg-test.tfm").err()).contains("permission denied");
+        }
     }
 
     @Test
