@@ -56,6 +56,7 @@ vals = [float('nan'), -3, 7, float('inf'), 1, 2, float('nan'), float('-inf')]
 open('nan.nii', 'wb').write(nifti_header(2)[:352] + struct.pack('<8f', *vals))
 PY
 cp "$root/sample-data/meat-mr-t2.mha" mr.mha
+printf '#Insight Transform File V1.0\n#Transform 0\nTransform: AffineTransform_double_3_3\nParameters: 1 0 0 0 1 0 0 0 1 0 0 0\nFixedParameters: 0 0 0\n' > id.tfm
 mkfifo fifo
 printf 'info %s\ninfo %s\nconvert %s %s\n' "$work/bomb.nii.gz" "$work/mr.mha" "$work/mr.mha" "$work/out-batch.nrrd" > jobs.txt
 # What a run left: files newer than the mark, other than this script's own capture files and the batch's result.
@@ -94,6 +95,14 @@ run "resample --transform /dev/zero" resample --fixed mr.mha --moving mr.mha --t
 run "convert onto /dev/full" convert mr.mha /dev/full
 run "info NaN and infinite voxels" info nan.nii
 nan_line=$(grep range "$work/.out")
+# A full disk: a 64 KiB tmpfs, where the machine allows mounting one (root with CAP_SYS_ADMIN).
+mkdir -p full
+if mount -t tmpfs -o size=64k tmpfs full 2>/dev/null; then
+  run "convert onto a full disk" convert mr.mha full/out.nii
+  run "resample onto a full disk" resample --fixed mr.mha --moving mr.mha --transform "$work/id.tfm" --out full/r.nii
+  echo "files on the full disk afterwards: $(ls -A full | wc -l)"
+  umount full
+fi
 run "batch with a bomb among jobs" batch jobs.txt
 echo "NaN info output: $nan_line"
 echo "batch summary: $(grep '^batch:' "$work/.out")"

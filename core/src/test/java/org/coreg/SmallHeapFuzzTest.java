@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SmallHeapFuzzTest {
     @ParameterizedTest
     @ValueSource(strings = {"org.coreg.io.nifti.NiftiFuzzTest", "org.coreg.io.metaimage.MetaImageFuzzTest",
-        "org.coreg.io.nrrd.NrrdFuzzTest", "org.coreg.io.dicom.DicomHostileTest", "org.coreg.io.HostileFilesTest",
+        "org.coreg.io.nrrd.NrrdFuzzTest", "org.coreg.io.dicom.DicomHostileTest", "org.coreg.io.dicom.DicomBadInputTest", "org.coreg.io.HostileFilesTest",
         "org.coreg.app.sessionfile.TextFilesFuzzTest", "org.coreg.cli.HostileCliTest"})
     void passesWithA256MiBHeap(String testClass) throws Exception {
         Forked.Result r = Forked.run(600, List.of("-Xmx256m", "-Dcoreg.fuzz.cases=1000", "-Djava.awt.headless=true"),

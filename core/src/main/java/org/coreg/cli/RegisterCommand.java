@@ -325,6 +325,7 @@ final class RegisterCommand implements Callable<Integer> {
             if (roi.length != 6) {
                 throw new IllegalArgumentException("--roi needs six numbers x0,y0,z0,x1,y1,z1 (LPS mm), found " + roi.length);
             }
+            OptionBounds.checkRoi(roi);
             s = s.withRoi(new RoiBox(new double[] {roi[0], roi[1], roi[2]}, new double[] {roi[3], roi[4], roi[5]}));
         }
         if (fixedMask != null) {

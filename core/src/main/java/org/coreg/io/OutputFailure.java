@@ -33,6 +33,11 @@ public final class OutputFailure extends IOException {
         return new OutputFailure(target, reason(e), e);
     }
 
+    /** The reason alone: an OutputFailure's own reason (without its file name), else {@link #reason}. */
+    public static String reasonOf(IOException e) {
+        return e instanceof OutputFailure && e.getCause() instanceof IOException cause ? reason(cause) : reason(e);
+    }
+
     /** The operating system's words for {@code e}, without the (temporary) file name Java puts in front. */
     public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {

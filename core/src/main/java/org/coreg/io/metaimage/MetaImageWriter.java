@@ -16,6 +16,7 @@ import org.coreg.image.VoxelData;
 import org.coreg.image.VoxelType;
 import org.coreg.io.AtomicOutput;
 import org.coreg.io.ImageIOException;
+import org.coreg.io.OutputFailure;
 import org.coreg.io.ImageIOException.Problem;
 import org.coreg.io.ImageWriter;
 import org.coreg.io.RawVoxels;
@@ -69,7 +70,7 @@ public final class MetaImageWriter implements ImageWriter {
         } catch (ImageIOException e) {
             throw e;
         } catch (IOException e) {
-            throw new ImageIOException(file, Problem.IO_FAILURE, "cannot write (" + e + ")", e);
+            throw new ImageIOException(file, Problem.IO_FAILURE, "cannot write (" + OutputFailure.reasonOf(e) + ")", e);
         }
     }
 
@@ -124,7 +125,7 @@ public final class MetaImageWriter implements ImageWriter {
             out.commit();
         } catch (IOException e) {
             throw new ImageIOException(header, Problem.IO_FAILURE, "cannot move the written files into place ("
-                    + e + "); nothing was written", e);
+                    + OutputFailure.reasonOf(e) + "); nothing was written", e);
         }
     }
 

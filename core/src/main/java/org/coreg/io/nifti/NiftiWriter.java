@@ -10,6 +10,7 @@ import org.coreg.image.ImageMetadata;
 import org.coreg.image.Volume;
 import org.coreg.io.AtomicOutput;
 import org.coreg.io.ImageIOException;
+import org.coreg.io.OutputFailure;
 import org.coreg.io.ImageWriter;
 import org.coreg.io.RawVoxels;
 
@@ -70,7 +71,7 @@ public final class NiftiWriter implements ImageWriter {
             throw e;
         } catch (IOException e) {
             throw new ImageIOException(file, ImageIOException.Problem.IO_FAILURE,
-                    "could not write (" + e.getMessage() + ")", e);
+                    "could not write (" + OutputFailure.reasonOf(e) + ")", e);
         }
     }
 

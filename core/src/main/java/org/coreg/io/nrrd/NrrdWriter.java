@@ -14,6 +14,7 @@ import org.coreg.image.ImageGeometry;
 import org.coreg.image.Volume;
 import org.coreg.io.AtomicOutput;
 import org.coreg.io.ImageIOException;
+import org.coreg.io.OutputFailure;
 import org.coreg.io.ImageWriter;
 import org.coreg.io.RawVoxels;
 
@@ -81,7 +82,7 @@ public final class NrrdWriter implements ImageWriter {
                 throw ie;
             }
             throw new ImageIOException(file, ImageIOException.Problem.IO_FAILURE,
-                    "cannot write (" + e.getMessage() + ")", e);
+                    "cannot write (" + OutputFailure.reasonOf(e) + ")", e);
         }
     }
 

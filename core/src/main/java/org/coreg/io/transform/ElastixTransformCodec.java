@@ -88,7 +88,7 @@ final class ElastixTransformCodec {
         if (index[0] != 0 || index[1] != 0 || index[2] != 0) {
             g = g.withOrigin(g.indexToWorld(index[0], index[1], index[2]));
         }
-        count(p, t, (int) (3 * g.voxelCount()), "BSplineTransform (3 x GridSize nodes)", file);
+        count(p, t, Numbers.coefficientCount(g), "BSplineTransform (3 x GridSize nodes)", file);
         return new BSplineTransform(g, t, Direction.FIXED_TO_MOVING);
     }
 
@@ -118,7 +118,7 @@ final class ElastixTransformCodec {
         return r;
     }
 
-    private static void count(ElastixParameters p, double[] t, int n, String type, Path file)
+    private static void count(ElastixParameters p, double[] t, long n, String type, Path file)
             throws TransformFileException {
         if (t.length != n) {
             throw TransformFileException.badField(file, p.line("TransformParameters"), "TransformParameters",

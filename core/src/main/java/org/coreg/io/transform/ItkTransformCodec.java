@@ -87,11 +87,11 @@ final class ItkTransformCodec {
             throw TransformFileException.badField(file, e.line(), "FixedParameters", "a valid control grid",
                     ex.getMessage());
         }
-        count(e, e.parameters(), (int) (3 * g.voxelCount()), "Parameters (3 x grid nodes)", file);
+        count(e, e.parameters(), Numbers.coefficientCount(g), "Parameters (3 x grid nodes)", file);
         return new BSplineTransform(g, e.parameters(), direction);
     }
 
-    private static void count(Entry e, double[] v, int n, String field, Path file) throws TransformFileException {
+    private static void count(Entry e, double[] v, long n, String field, Path file) throws TransformFileException {
         if (v.length != n) {
             throw TransformFileException.badField(file, e.line(), field, n + " values for " + e.type(),
                     v.length + " values");

@@ -46,4 +46,13 @@ final class Numbers {
         }
         return v;
     }
+
+    /**
+     * Three coefficients per node of a B-spline grid, as a count that cannot wrap around: a grid whose node count
+     * overflows a long (sizes near 2^31 on every axis) gives {@link Long#MAX_VALUE}, which no parameter list matches.
+     */
+    static long coefficientCount(org.coreg.image.ImageGeometry g) {
+        double n = 3.0 * g.size(0) * g.size(1) * g.size(2);
+        return n >= 0x1p62 ? Long.MAX_VALUE : 3 * g.voxelCount();
+    }
 }

@@ -89,6 +89,29 @@ class TextFilesFuzzTest {
         assertThat(mostAllocated).as("bytes allocated by one case").isLessThan(128L << 20);
     }
 
+    @Test
+    void bsplineGridSizesThatClaimMoreThanTheParametersAreRefusedWithTheTrueCount() throws Exception {
+        for (String size : new String[] {"100000 100000 100000", "2147483647 2147483647 2147483647",
+            "1431655765 4 4"}) {
+            Path itk = Files.writeString(dir.resolve("grid.tfm"), "#Insight Transform File V1.0\n#Transform 0\n"
+                    + "Transform: BSplineTransform_double_3_3\nParameters: 0 0 0\nFixedParameters: " + size
+                    + " 0 0 0 1 1 1 1 0 0 0 1 0 0 0 1\n");
+            Path elx = Files.writeString(dir.resolve("TransformParameters.grid.txt"), "(Transform \"BSplineTransform\")\n"
+                    + "(NumberOfParameters 3)\n(TransformParameters 0 0 0)\n(GridSize " + size + ")\n"
+                    + "(GridIndex 0 0 0)\n(GridSpacing 1 1 1)\n(GridOrigin 0 0 0)\n(GridDirection 1 0 0 0 1 0 0 0 1)\n"
+                    + "(FixedImageDimension 3)\n(MovingImageDimension 3)\n(Size 10 10 10)\n(Index 0 0 0)\n"
+                    + "(Spacing 1 1 1)\n(Origin 0 0 0)\n(Direction 1 0 0 0 1 0 0 0 1)\n"
+                    + "(InitialTransformParametersFileName \"NoInitialTransform\")\n");
+            for (Path f : new Path[] {itk, elx}) {
+                ImageIOException e = org.assertj.core.api.Assertions.catchThrowableOfType(ImageIOException.class,
+                        () -> TransformFiles.read(f));
+                assertThat(e).as("%s with GridSize %s", f.getFileName(), size).isNotNull();
+                assertThat(e.getMessage()).contains(f.getFileName().toString()).containsAnyOf("found 3 values", "grid size", "GridSize")
+                        .doesNotContain("expected -");
+            }
+        }
+    }
+
     private static void readAny(Path f) throws Exception {
         String n = f.getFileName().toString();
         if (n.endsWith(".session.json")) {
