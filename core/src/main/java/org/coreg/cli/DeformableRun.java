@@ -13,8 +13,10 @@ import org.coreg.registration.RegistrationException;
 import org.coreg.registration.RegistrationListener;
 import org.coreg.registration.RegistrationSettings;
 import org.coreg.registration.deformable.BSplineSettings;
+import org.coreg.registration.deformable.BothWays;
 import org.coreg.registration.deformable.DeformableRegistration;
 import org.coreg.registration.deformable.DeformableResult;
+import org.coreg.registration.deformable.InverseConsistency;
 import org.coreg.registration.quality.QualityReport;
 import org.coreg.registration.quality.QualityStatus;
 import org.coreg.transform.NonInvertibleTransformException;
@@ -47,22 +49,35 @@ final class DeformableRun {
     static int run(RegistrationSettings s, BSplineSettings b, Volume fixed, Volume moving, Outputs o,
                    RegistrationListener listener, PrintWriter out, PrintWriter err, Runnable finishProgress)
             throws IOException, NonInvertibleTransformException {
-        return run(s, b, fixed, moving, o, listener, out, err, finishProgress, null);
+        return run(s, b, fixed, moving, o, listener, out, err, finishProgress, null, false);
     }
 
     /**
      * As above, and judges the result ({@link DeformableQuality}): a failed one writes nothing and exits 1; the report
-     * goes to {@code reportFile} when it is not null.
+     * goes to {@code reportFile} when it is not null. With {@code bothWays} the pair is also registered the other way
+     * and the two B-splines are averaged ({@link BothWays}): the written transform is the averaged forward one and the
+     * report states the inverse-consistency error of the pair (docs/symmetry.md).
      *
      * @return the exit status
      */
     static int run(RegistrationSettings s, BSplineSettings b, Volume fixed, Volume moving, Outputs o,
                    RegistrationListener listener, PrintWriter out, PrintWriter err, Runnable finishProgress,
-                   Path reportFile) throws IOException, NonInvertibleTransformException {
-        DeformableResult r;
+                   Path reportFile, boolean bothWays) throws IOException, NonInvertibleTransformException {
+        DeformableResult ran;
+        InverseConsistency consistency = null;
         try {
-            r = new DeformableRegistration(s, b.withJacobianMap(o.jacobian() != null), listener, null)
-                    .run(fixed, moving);
+            BSplineSettings bs = b.withJacobianMap(o.jacobian() != null);
+            ran = new DeformableRegistration(s, bs, listener, null).run(fixed, moving);
+            if (bothWays) {
+                finishProgress.run();
+                err.println("coreg: registering the other way to measure and reduce the B-spline's inverse-consistency"
+                        + " error (--one-way skips this)");
+                err.flush();
+                DeformableResult back = new DeformableRegistration(s, bs, null, null).run(moving, fixed);
+                BothWays pair = BothWays.of(ran, back, fixed, moving, s.threads());
+                ran = pair.forward();
+                consistency = pair.consistency();
+            }
         } catch (RegistrationException e) {
             finishProgress.run();
             err.println("coreg: " + e.getMessage());
@@ -72,7 +87,11 @@ final class DeformableRun {
             return 1;
         }
         finishProgress.run();
+        DeformableResult r = ran;
         QualityReport report = DeformableQuality.assess(r, s);
+        if (consistency != null) {
+            report = report.withInverseConsistency(consistency.meanMm());
+        }
         if (reportFile != null) {
             QualityOutput.writeReport(report, reportFile);
         }
@@ -108,6 +127,10 @@ final class DeformableRun {
                 + "overlap %.0f%%; Jacobian determinant min %.3f, %.4f%% of voxels <= 0%n", o.transform(),
                 r.bspline().describe(), r.finalMetric(), 100 * r.overlap(), r.folding().min(),
                 100 * r.folding().fractionNonPositive());
+        if (consistency != null) {
+            out.printf(Locale.ROOT, "inverse consistency (forward then backward result, over the fixed object): mean "
+                    + "%.3f mm, max %.3f mm%n", consistency.meanMm(), consistency.maxMm());
+        }
         return 0;
     }
 }

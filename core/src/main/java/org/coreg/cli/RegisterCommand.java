@@ -91,6 +91,11 @@ final class RegisterCommand implements Callable<Integer> {
             description = "B-spline stage: weight of the bending-energy penalty (default 0 = off).")
     double bendingWeight;
 
+    @Option(names = "--one-way", description = "B-spline stage: do not register the other way too. By default the "
+            + "pair is also registered with the roles swapped, the two B-splines are averaged and the report states "
+            + "the inverse-consistency error (docs/symmetry.md); this halves the B-spline stage's time.")
+    boolean oneWay;
+
     @Option(names = "--bspline-optimizer", defaultValue = "sgd", paramLabel = "O",
             description = "B-spline stage optimiser: sgd (default: adaptive stochastic gradient descent, 250 "
                     + "iterations x 3000 random samples per level) or lbfgs (L-BFGS on every voxel of each level, "
@@ -199,7 +204,7 @@ final class RegisterCommand implements Callable<Integer> {
             int status = DeformableRun.run(settings, bspline, f, m, o, e -> {
                         events.add(e);
                         bar.update(e);
-                    }, spec.commandLine().getOut(), err, bar::finish, outReport);
+                    }, spec.commandLine().getOut(), err, bar::finish, outReport, !oneWay);
             if (status == 0 && metricLog != null) {
                 writeLog(events, metricLog);
             }
