@@ -1,28 +1,29 @@
 #!/usr/bin/env bash
-# Makes docs/images/workstation.png: the workstation on a virtual X display (xvfb-run), captured with ImageMagick's
-# `import -window root`. By default it shows the MNI CT template (moving) over the MNI T1 template (fixed) from the
-# shared data in colour fusion, or the synthetic demo pair when the shared data are absent.
-# Usage: docs/make-screenshot.sh [seconds to wait for the window, default 25] [viewer arguments...]
+# Makes the documentation's screenshots from the real workstation window on a virtual X display (xvfb-run; JavaFX on
+# the module path, as bin/coreg-viewer runs it): org.coreg.ui.ScreenshotTour opens the sample pair, registers it with
+# the real engine (rigid + similarity) and photographs each scene as drawn on screen:
+#   docs/images/workstation.png             the main window after opening the pair
+#   docs/images/register-panel.png          the Register panel with the result
+#   docs/images/points-table.png            the planning points table
+#   docs/images/dialog-unsaved-changes.png  the question before New session with unsaved work
+# Usage: docs/make-screenshot.sh [FIXED MOVING]   (default sample-data/meat-mr-t2.mha sample-data/meat-ct.mha)
+# Needs xvfb-run and GTK 3 (Debian: apt-get install xvfb libgtk-3-0).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-wait_s=${1:-25}
-shift || true
-data=${COREG_SHARED_DATA:-../shared/data}
-if [ $# -eq 0 ]; then
-  if [ -f "$data/mni-ct-mr-templates/MNI152_T1_2mm.nii.gz" ]; then
-    set -- --fixed "$data/mni-ct-mr-templates/MNI152_T1_2mm.nii.gz" --moving "$data/mni-ct-mr-templates/scct.nii" \
-      --overlay colour
-  else
-    set -- --demo --overlay colour
-  fi
-fi
-bin/with-jdk25 mvn -B -q -pl core compile dependency:build-classpath -Dmdep.outputFile="$PWD/core/target/viewer.classpath" \
-  -DincludeScope=runtime >/dev/null
-args=$(printf '%q ' "$@")
-xvfb-run -a -s "-screen 0 1400x900x24" bash -c "
-  bin/coreg-viewer $args >/dev/null 2>&1 &
-  pid=\$!
-  sleep $wait_s
-  import -window root docs/images/workstation.png
-  kill \$pid"
-echo "wrote docs/images/workstation.png"
+fixed=${1:-sample-data/meat-mr-t2.mha}
+moving=${2:-sample-data/meat-ct.mha}
+mkdir -p bench-work
+bin/with-jdk25 mvn -B -q -pl core test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/bench-work/viewer-test.cp" \
+  >/dev/null
+fx_path="" cp="core/target/test-classes:core/target/classes"
+IFS=':' read -r -a jars < bench-work/viewer-test.cp || true
+for jar in "${jars[@]}"; do
+  case "$jar" in
+    */org/openjfx/*-linux.jar) fx_path="$fx_path${fx_path:+:}$jar" ;;
+    */org/openjfx/*) ;;
+    *) cp="$cp:$jar" ;;
+  esac
+done
+xvfb-run -a -s "-screen 0 1600x1000x24" timeout 600 bin/with-jdk25 java -Xmx4g \
+  --enable-native-access=javafx.graphics,ALL-UNNAMED --module-path "$fx_path" --add-modules javafx.controls \
+  -Dcoreg.layout=off -cp "$cp" org.coreg.ui.ScreenshotTour docs/images "$fixed" "$moving"

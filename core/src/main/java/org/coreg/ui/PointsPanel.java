@@ -38,6 +38,7 @@ final class PointsPanel extends VBox {
     private final PointsEditor editor;
     private final Consumer<String> errors;
     private final TableView<PointRow> table = new TableView<>();
+    private Consumer<String> exported = m -> { };
     private final ChoiceBox<Target> target = new ChoiceBox<>();
     private final ChoiceBox<Space> fileSpace = new ChoiceBox<>();
 
@@ -173,9 +174,17 @@ final class PointsPanel extends VBox {
     void exportTo(Path file, Space space) {
         try {
             editor.export(file, space);
+            exported.accept("Exported " + session.points().size() + " planning point"
+                    + (session.points().size() == 1 ? "" : "s") + " (" + space.name().toLowerCase(Locale.ROOT)
+                    + " space) to " + file.getFileName());
         } catch (Exception e) {
             errors.accept(UserMessages.describe(e));
         }
+    }
+
+    /** Where a short confirmation goes after an export (the status bar). */
+    void setOnExported(Consumer<String> confirmation) {
+        exported = java.util.Objects.requireNonNull(confirmation);
     }
 
     void setTarget(Target t) {

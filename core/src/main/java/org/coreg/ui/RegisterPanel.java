@@ -71,6 +71,7 @@ final class RegisterPanel extends VBox {
         levelProgress.setId("levelProgress");
         levelProgress.setMaxWidth(Double.MAX_VALUE);
         status.setId("registerStatus");
+        status.setWrapText(true);
         NumberAxis x = new NumberAxis();
         x.setLabel("iteration");
         NumberAxis y = new NumberAxis();
@@ -189,7 +190,9 @@ final class RegisterPanel extends VBox {
         if (data.size() >= MAX_POINTS) {
             List<XYChart.Data<Number, Number>> kept = new ArrayList<>();
             for (int i = 0; i < data.size(); i += 2) {
-                kept.add(data.get(i));
+                // new Data objects: the chart loses a Data it is removing and gets back in the same change, which
+                // showed only the points plotted after the last thinning (the early history vanished)
+                kept.add(new XYChart.Data<>(data.get(i).getXValue(), data.get(i).getYValue()));
             }
             data.setAll(kept);
             stride *= 2;

@@ -156,6 +156,11 @@ final class SessionActions {
         return unsavedChangesDialog("closing");
     }
 
+    /** The question asked before {@code doing} with unsaved work (the screenshot tour shows it modeless). */
+    Alert unsavedChangesDialogFor(String doing) {
+        return unsavedChangesDialog(doing);
+    }
+
     private Alert unsavedChangesDialog(String doing) {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The session has changes that are not saved "
                 + "(transform, crop box, planning points or kept transforms). Save them before " + doing + "?",

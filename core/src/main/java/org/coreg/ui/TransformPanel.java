@@ -39,6 +39,7 @@ final class TransformPanel extends VBox {
     private final ListView<TransformLibrary.Entry> list = new ListView<>();
     private final TextField name = new TextField();
     private final Label status = new Label();
+    private Consumer<String> exported = m -> { };
     private final Button undoHarden;
     private TransformDialogs dialogs;
 
@@ -173,9 +174,15 @@ final class TransformPanel extends VBox {
         try {
             var written = exchange.export(e, f);
             status.setText("Exported '" + e.name() + "' (fixed -> moving, LPS mm) to " + written.getLast());
+            exported.accept("Exported the transform '" + e.name() + "' to " + written.getLast().getFileName());
         } catch (TransformActionException x) {
             errors.accept(UserMessages.describe(x));
         }
+    }
+
+    /** Where a short confirmation goes after an export (the status bar). */
+    void setOnExported(Consumer<String> confirmation) {
+        exported = java.util.Objects.requireNonNull(confirmation);
     }
 
     private List<TransformLibrary.Entry> selected() {

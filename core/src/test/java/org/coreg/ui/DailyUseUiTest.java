@@ -248,4 +248,71 @@ class DailyUseUiTest {
         assertThat(t.direction()).isEqualTo(org.coreg.transform.Direction.FIXED_TO_MOVING);
         assertThat(Files.readString(tfm)).contains("resampled onto the fixed grid");
     }
+
+    @Test
+    void aHardenedSessionReopensAndTheHardenedImageIsSavedWithItsTransform(FxRobot robot) throws Exception {
+        openPair();
+        window.transformPanel().setDialogs(new TransformDialogs() {
+            @Override
+            public Path chooseImport() {
+                return null;
+            }
+
+            @Override
+            public Path chooseExport(String name) {
+                return null;
+            }
+
+            @Override
+            public boolean confirm(String question) {
+                return true;
+            }
+        });
+        AffineMap rigid = AffineMap.ofRowMajor3x4(1, 0, 0, 6, 0, 1, 0, -2, 0, 0, 1, 3);
+        fx(() -> {
+            window.session().setTransform(rigid);
+            window.session().transforms().add("Manual", rigid, "manual alignment");
+            return null;
+        });
+        robot.clickOn("#transformsPane");
+        WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS); // the pane slides open
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        var list = (javafx.scene.control.ListView<org.coreg.app.session.TransformLibrary.Entry>)
+                robot.lookup("#transformList").query();
+        robot.interact(() -> list.getSelectionModel().select(0));
+        var before = fx(() -> window.session().moving().orElseThrow());
+        robot.clickOn("#hardenTransform");
+        waitUntil(() -> window.session().moving().orElseThrow() != before);
+        assertThat(window.lastError()).isNull();
+        Volume hardened = fx(() -> window.session().moving().orElseThrow().source());
+
+        Path file = dir.resolve("hardened.coreg.json");
+        assertThat(fx(() -> window.sessionActions().save(file))).isTrue();
+        assertThat(Files.readString(file)).contains("\"path\": \"ct.mha\"").contains("\"hardenedBy\"");
+        Path image = dir.resolve("ct-hardened.mha");
+        fx(() -> window.movingImage().saveHardened(image));
+        waitUntil(() -> window.statusBar().notice().contains("ct-hardened.tfm"));
+        assertThat(formats.read(image).geometry().approximatelyEquals(hardened.geometry(), 1e-6)).isTrue();
+        var t = (AffineTransform) TransformFiles.read(dir.resolve("ct-hardened.tfm"));
+        assertThat(t.map().maxAbsDifference(rigid)).isLessThan(1e-12);
+
+        MainWindow reopened = fx(() -> {
+            Stage stage = new Stage();
+            MainWindow w = newWindow(stage);
+            stage.show();
+            w.sessionActions().open(file);
+            return w;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> reopened.session().moving().isPresent()));
+        assertThat(reopened.lastError()).isNull();
+        var g = fx(() -> reopened.session().moving().orElseThrow().geometry());
+        assertThat(g.approximatelyEquals(hardened.geometry(), 1e-9)).isTrue();
+        assertThat(fx(() -> reopened.session().fixedToMoving().maxAbsDifference(AffineMap.identity())))
+                .as("the hardened transform is the identity for the hardened volume").isLessThan(1e-12);
+        fx(() -> {
+            reopened.stage().close();
+            return null;
+        });
+    }
 }

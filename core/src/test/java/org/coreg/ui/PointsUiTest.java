@@ -135,6 +135,8 @@ class PointsUiTest {
             assertThat(exported.get(i).lps()).as("point %d", i).containsExactly(expected, within(1e-6));
         }
         assertThat(fx(() -> window.lastError())).isNull();
+        assertThat(fx(() -> window.statusBar().notice())).as("a short confirmation")
+                .isEqualTo("Exported 3 planning points (moving space) to mapped.csv");
     }
 
     @Test

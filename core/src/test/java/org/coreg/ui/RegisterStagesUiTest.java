@@ -23,7 +23,7 @@ import org.testfx.framework.junit5.Start;
 @FxTest
 class RegisterStagesUiTest {
     private static final AffineMap RESULT = AffineMap.ofRowMajor3x4(1.02, 0, 0, 3, 0, 1.02, 0, -1, 0, 0, 1.02, 2);
-    private final FakeRegistrationService engine = new FakeRegistrationService(RESULT, 0, null, 5);
+    private FakeRegistrationService engine = new FakeRegistrationService(RESULT, 0, null, 5);
     private MainWindow window;
 
     @Start
@@ -73,5 +73,41 @@ class RegisterStagesUiTest {
         assertThat(register(robot)).containsExactly(RegistrationStage.AFFINE);
         assertThat(fx(() -> window.session().fixedToMoving())).isEqualTo(RESULT.after(RESULT.after(RESULT
                 .after(RESULT))));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMetricPlotKeepsTheWholeHistoryThinned(FxRobot robot) throws Exception {
+        engine = new FakeRegistrationService(RESULT, 0, null, 700); // 3 levels x 700: 2100 iterations
+        fx(() -> {
+            window.stage().close();
+            Stage stage = new Stage();
+            window = new MainWindow(stage, FxTaskRunner.create(), f -> SyntheticHead.render(ImageGeometry.axisAligned(
+                    new int[] {20, 20, 16}, new double[] {4, 4, 5}, new double[] {-38, -38, -38}), new double[3],
+                    AffineMap.identity(), SyntheticHead.Contrast.MR, f.getFileName().toString()), engine);
+            stage.show();
+            window.open(Role.FIXED, java.nio.file.Path.of("mr.nii"));
+            window.open(Role.MOVING, java.nio.file.Path.of("ct.nii"));
+            return null;
+        });
+        waitUntil(() -> window.session().fixed().isPresent() && window.session().moving().isPresent());
+        robot.clickOn(robot.lookup("#register").match(javafx.scene.Node::isVisible).queryButton());
+        waitUntil(() -> engine.runs.get() == 1 && robot.lookup("#registerStatus").match(javafx.scene.Node::isVisible)
+                .queryAs(Label.class).getText().startsWith("Finished"));
+        var chart = (javafx.scene.chart.LineChart<Number, Number>) robot.lookup("#metricChart")
+                .match(javafx.scene.Node::isVisible).query();
+        // queued points drain a few milliseconds per pulse: wait for the last iterations to arrive
+        waitUntil(() -> chart.getData().getFirst().getData().getLast().getXValue().intValue() > 2000);
+        Thread.sleep(200);
+        var data = fx(() -> List.copyOf(chart.getData().getFirst().getData()));
+        assertThat(data.size()).isBetween(200, 400);
+        assertThat(data.getFirst().getXValue().intValue()).as("the first iteration is still there").isZero();
+        assertThat(data.getLast().getXValue().intValue()).isGreaterThan(2000);
+        // every kept point is drawn: the line has a path element per point and starts at the first iteration
+        var path = (javafx.scene.shape.Path) fx(() -> chart.getData().getFirst().getNode());
+        assertThat(fx(() -> path.getElements().size())).isBetween(data.size(), data.size() + 1);
+        var axis = (javafx.scene.chart.NumberAxis) chart.getXAxis();
+        double startX = fx(() -> ((javafx.scene.shape.MoveTo) path.getElements().getFirst()).getX());
+        assertThat(startX).isCloseTo(fx(() -> axis.getDisplayPosition(0)), org.assertj.core.api.Assertions.within(1.0));
     }
 }

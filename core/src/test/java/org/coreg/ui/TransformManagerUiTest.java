@@ -128,6 +128,8 @@ class TransformManagerUiTest {
         AffineMap written = ((AffineTransform) read).map();
         assertThat(written.maxAbsDifference(T.inverse())).isLessThan(1e-9);
         assertThat(fx(() -> window.transformPanel().statusText())).contains("Exported").contains("ct-inverse.tfm");
+        assertThat(fx(() -> window.statusBar().notice())).as("a short confirmation in the status bar")
+                .startsWith("Exported the transform").endsWith("ct-inverse.tfm");
         assertThat(window.lastError()).isNull();
         assertThat(fx(() -> window.session().fixedToMoving())).as("the current transform is untouched").isEqualTo(T);
     }
