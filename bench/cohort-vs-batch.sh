@@ -2,8 +2,9 @@
 # Benchmark: a cohort of ROWS (default 6) real CT/MR pairs: the MNI T1 template (sample-data/mni-t1.nii.gz, fixed)
 # and the CT template (sample-data/mni-ct.nii.gz), which lie in the same space, moved by a different rigid map per
 # row (header rewritten, no resampling); PAIRS=meat the sample meat-phantom pair (MR 128x128x94 fixed, CT 128x128x102
-# moving, unrelated frames: the global search runs) moved the same way; PAIRS=phantom small synthetic phantom pairs
-# (84x96x44 and 100x110x70). Registered (rigid, default settings and seed)
+# moving, unrelated frames: the global search runs) moved the same way; PAIRS=meat-full the same at the resolution
+# of ../shared/data (MR 256x256x94, CT 256x256x204); PAIRS=phantom small synthetic phantom pairs (84x96x44 and
+# 100x110x70). Registered (rigid, default settings and seed)
 #  1. by `bin/coreg batch` (one JVM, the jobs one after another, each on all cores), and
 #  2. by `bin/coreg-cohort` in Spark's embedded local[*] mode (one row per core), Spark start-up included,
 # RUNS times each, alternating (default 3), wall times by `date +%s.%N` and CPU times by /usr/bin/time; then checks
@@ -25,6 +26,10 @@ cp="cohort/target/test-classes:cohort/target/classes:$(cat bench-work/cohort-cp.
 rm -rf "$work"
 if [ "${PAIRS:-mni}" = phantom ]; then
   bin/with-jdk25 java -cp "$cp" org.coreg.cohort.CohortBench make "$work" "$rows"
+elif [ "${PAIRS:-mni}" = meat-full ]; then
+  data=${COREG_SHARED_DATA:-../shared/data}
+  bin/with-jdk25 java -cp "$cp" org.coreg.cohort.CohortBench make-real "$work" "$rows" \
+    "$data/meat-phantom-ct-mr/mr-t2.mha" "$data/meat-phantom-ct-mr/ct.mha"
 elif [ "${PAIRS:-mni}" = meat ]; then
   bin/with-jdk25 java -cp "$cp" org.coreg.cohort.CohortBench make-real "$work" "$rows" sample-data/meat-mr-t2.mha \
     sample-data/meat-ct.mha

@@ -71,7 +71,7 @@ public final class CohortCommand {
             try (JavaSparkContext sc = new JavaSparkContext(conf)) {
                 sc.setLogLevel("WARN");
                 CohortSettings settings = new CohortSettings(dir.toString(), a.registerOptions(), a.outImages(),
-                        conf.getInt("spark.task.cpus", 1));
+                        threadsPerRow(conf, sc.defaultParallelism(), rows.size()));
                 out.printf(Locale.ROOT, "cohort: %d rows on %s -> %s%n", rows.size(), sc.master(), dir);
                 RowProgress bar = new RowProgress(err, rows.size());
                 results = CohortRun.run(sc, rows, settings, bar);
@@ -99,6 +99,18 @@ public final class CohortCommand {
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         return conf;
+    }
+
+    /**
+     * Registration threads per row: the cores of one Spark task ({@code spark.task.cpus}); in local mode with fewer
+     * rows than cores, the cores shared among the rows (a single row gets them all, as in {@code coreg register}).
+     */
+    static int threadsPerRow(SparkConf conf, int cores, int rows) {
+        int perTask = conf.getInt("spark.task.cpus", 1);
+        if (conf.get("spark.master").startsWith("local") && rows < cores) {
+            return Math.max(perTask, cores / rows);
+        }
+        return perTask;
     }
 
     /** Prints the summary; 0 when no row failed. */

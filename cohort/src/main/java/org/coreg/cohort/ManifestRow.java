@@ -2,6 +2,8 @@ package org.coreg.cohort;
 
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One pair of a cohort manifest: an id (names the row's output files) and absolute paths, as the driver resolved
@@ -15,8 +17,8 @@ public record ManifestRow(int line, String id, String fixed, String moving, Stri
         String movingLandmarks, String initialTransform, String roi) implements Serializable {
 
     /** The input files of the row that exist as files (fixed, moving, and any landmark or transform file). */
-    java.util.List<Path> inputFiles() {
-        java.util.List<Path> files = new java.util.ArrayList<>();
+    List<Path> inputFiles() {
+        List<Path> files = new ArrayList<>();
         for (String s : new String[] {fixed, moving, fixedLandmarks, movingLandmarks, initialTransform}) {
             if (s != null) {
                 files.add(Path.of(s));
