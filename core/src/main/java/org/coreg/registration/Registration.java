@@ -87,7 +87,15 @@ public final class Registration {
         log.add(new LevelLog("order", -1, 0, r.finalMetric(), r.overlap(), 0,
                 "registered in the pair's canonical order (the moving image sampled) and inverted; the metric and "
                 + "overlap are that run's"));
-        return new RegistrationResult(r.fixedToMoving().inverse(), log, r.finalMetric(), r.overlap(), r.searched());
+        // The evidence for the quality report stays with the result; the sampled region's centre is carried into the
+        // caller's fixed space (the canonical run's fixed image is the caller's moving one, and its result maps it
+        // there). Alternatives are measured between poses, so they read the same either way.
+        RegistrationDiagnostics d = r.diagnostics();
+        double[] centre = d.regionCentre() == null ? null : r.fixedToMoving().apply(d.regionCentre());
+        RegistrationDiagnostics carried = new RegistrationDiagnostics(d.metricStart(), d.alternatives(),
+                d.finestSamples(), d.regionExtentMm(), centre, d.contextSearch(), d.contextDriftMm());
+        return new RegistrationResult(r.fixedToMoving().inverse(), log, r.finalMetric(), r.overlap(), r.searched(),
+                carried);
     }
 
     /**

@@ -174,7 +174,9 @@ class LandmarksUiTest {
     void showOnlyBlendsToTheImageTheNextClickPlantsOn(FxRobot robot) throws Exception {
         loadBothWithTransform();
         robot.clickOn("#landmarksPane");
-        robot.clickOn("#landmarkSolo");
+        WaitForAsyncUtils.waitForFxEvents();
+        // the tick box sits at the foot of the scrollable side panel, below the window's edge at the test's size
+        robot.interact(() -> robot.lookup("#landmarkSolo").queryAs(javafx.scene.control.CheckBox.class).fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> window.session().fusion().opacity())).as("fixed image only").isEqualTo(0.0);
         robot.clickOn("#modeLandmarks");

@@ -298,9 +298,9 @@ class WorkstationUiTest {
         robot.clickOn("#register");
         waitUntil(() -> window.session().fixedToMoving().equals(RESULT));
         assertThat(registration.runs.get()).isEqualTo(1);
-        // the panel's default stages are the engine's one default (rigid for CT and MR of one patient)
-        assertThat(registration.lastOptions.stages())
-                .isEqualTo(org.coreg.app.register.RegistrationOptions.defaultStages());
+        // the engine's one default (rigid) plus the affine stage ticked above
+        assertThat(registration.lastOptions.stages()).containsExactly(
+                org.coreg.app.register.RegistrationStage.RIGID, org.coreg.app.register.RegistrationStage.AFFINE);
         settle();
         @SuppressWarnings("unchecked")
         var chart = (javafx.scene.chart.LineChart<Number, Number>) robot.lookup("#metricChart").query();
