@@ -1,12 +1,17 @@
 package org.coreg.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.coreg.image.ImageGeometry;
 import org.coreg.image.RasLps;
 import org.coreg.image.Volume;
 import org.coreg.image.VoxelCensus;
+import org.coreg.io.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,20 +44,31 @@ final class InfoCommand implements Callable<Integer> {
     static String json(Volume v) {
         ImageGeometry g = v.geometry();
         VoxelCensus c = VoxelCensus.of(v);
-        return "{\"file\": " + JsonText.string(String.valueOf(v.metadata().source()))
-                + ", \"format\": " + JsonText.string(v.metadata().format())
-                + ", \"size\": " + JsonText.array(g.size())
-                + ", \"spacing\": " + JsonText.array(g.spacing())
-                + ", \"origin\": " + JsonText.array(g.origin())
-                + ", \"direction\": " + JsonText.array(g.direction())
-                + ", \"coordinates\": \"LPS\""
-                + ", \"type\": " + JsonText.string(v.type().label())
-                + ", \"rescaleSlope\": " + JsonText.number(v.metadata().rescaleSlope())
-                + ", \"rescaleIntercept\": " + JsonText.number(v.metadata().rescaleIntercept())
-                + ", \"min\": " + JsonText.number(c.min())
-                + ", \"max\": " + JsonText.number(c.max())
-                + ", \"nanVoxels\": " + c.nan()
-                + ", \"infiniteVoxels\": " + c.infinite() + "}\n";
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("file", String.valueOf(v.metadata().source()));
+        o.put("format", v.metadata().format());
+        o.put("size", Arrays.stream(g.size()).boxed().toList());
+        o.put("spacing", numbers(g.spacing()));
+        o.put("origin", numbers(g.origin()));
+        o.put("direction", numbers(g.direction()));
+        o.put("coordinates", "LPS");
+        o.put("type", v.type().label());
+        o.put("rescaleSlope", number(v.metadata().rescaleSlope()));
+        o.put("rescaleIntercept", number(v.metadata().rescaleIntercept()));
+        o.put("min", number(c.min()));
+        o.put("max", number(c.max()));
+        o.put("nanVoxels", c.nan());
+        o.put("infiniteVoxels", c.infinite());
+        return Json.write(o);
+    }
+
+    /** A value for {@link Json#write}: JSON has no NaN or infinity, so those are null. */
+    private static Double number(double d) {
+        return Double.isFinite(d) ? d : null;
+    }
+
+    private static List<Double> numbers(double[] values) {
+        return Arrays.stream(values).mapToObj(InfoCommand::number).toList();
     }
 
     static String text(Volume v) {

@@ -13,9 +13,6 @@ import org.coreg.io.ImageIOException.Problem;
  * DICOM encoders of grey-scale images write in practice.
  */
 final class JpegLsDecoder {
-    /** Zero bits fed past the end of the data before the stream is called truncated (a scan ends byte-aligned). */
-    private static final int MAX_PADDING_BITS = 1 << 16;
-
     private final Path file;
     private final byte[] d;
     private final int end;
@@ -28,13 +25,6 @@ final class JpegLsDecoder {
     private int presetT2;
     private int presetT3;
     private int presetReset;
-
-    // Bit reader (T.87 A.1: a 0 bit is stuffed after every FF byte; FF followed by a byte >= 80 is a marker).
-    private long acc;
-    private int nbits;
-    private boolean afterFf;
-    private boolean atMarker;
-    private int padding;
 
     private JpegLsDecoder(Path file, byte[] d, int off, int len) {
         this.file = file;
@@ -151,7 +141,7 @@ final class JpegLsDecoder {
             throw corrupt("MAXVAL " + prm.maxVal() + " or NEAR " + near + " outside what precision " + precision
                     + " allows");
         }
-        new Scan(prm).decode(out);
+        new Scan(prm, new JpegLsBitReader(d, p, end, this::corrupt)).decode(out);
     }
 
     /** One scan's decoding state (T.87 A.2 to A.7) over two line buffers with a border sample at each end. */
@@ -164,9 +154,11 @@ final class JpegLsDecoder {
         private final int range;
         private final int limit;
         private final int qbpp;
+        private final JpegLsBitReader in;
 
-        Scan(JpegLsParameters prm) {
+        Scan(JpegLsParameters prm, JpegLsBitReader in) {
             this.prm = prm;
+            this.in = in;
             this.ctx = new JpegLsContexts(prm);
             this.near = prm.near();
             this.step = 2 * near + 1;
@@ -221,7 +213,7 @@ final class JpegLsDecoder {
             int px = JpegLsContexts.predict(ra, rb, rc) + sign * ctx.c[q];
             px = Math.clamp(px, 0, maxVal);
             int k = ctx.k(q);
-            int m = golomb(k, limit);
+            int m = in.golomb(k, limit, qbpp);
             int err;
             if (near == 0 && k == 0 && 2 * ctx.b[q] <= -ctx.n[q]) {
                 err = (m & 1) != 0 ? (m - 1) >> 1 : -(m >> 1) - 1;
@@ -238,7 +230,7 @@ final class JpegLsDecoder {
             int count = 0;
             boolean interrupted = false;
             while (true) {
-                if (readBit() == 1) {
+                if (in.readBits(1) == 1) {
                     int segment = 1 << JpegLsContexts.J[ctx.runIndex];
                     int n = Math.min(segment, remaining - count);
                     count += n;
@@ -250,7 +242,7 @@ final class JpegLsDecoder {
                     }
                 } else {
                     int j = JpegLsContexts.J[ctx.runIndex];
-                    count += j > 0 ? readBits(j) : 0;
+                    count += j > 0 ? in.readBits(j) : 0;
                     if (count >= remaining) {
                         throw corrupt("run of " + count + " samples past the end of a line of " + width);
                     }
@@ -267,7 +259,7 @@ final class JpegLsDecoder {
             int riType = Math.abs(ra - rb) <= near ? 1 : 0;
             int q = 365 + riType;
             int k = ctx.kRun(q, riType);
-            int em = golomb(k, limit - JpegLsContexts.J[ctx.runIndex] - 1);
+            int em = in.golomb(k, limit - JpegLsContexts.J[ctx.runIndex] - 1, qbpp);
             int tmp = em + riType;
             int map = tmp & 1;
             int abs = (tmp + map) >> 1;
@@ -292,74 +284,6 @@ final class JpegLsDecoder {
                 rx -= range * step;
             }
             return Math.clamp(rx, 0, maxVal);
-        }
-
-        /** A limited-length Golomb code word (A.5.3): unary high part, k low bits, or an escape of qbpp bits. */
-        private int golomb(int k, int lim) throws ImageIOException {
-            int zeros = 0;
-            while (true) {
-                fill();
-                long top = acc << (64 - nbits);
-                int lead = top == 0 ? nbits : Long.numberOfLeadingZeros(top);
-                if (lead < nbits) {
-                    zeros += lead;
-                    nbits -= lead + 1;
-                    break;
-                }
-                zeros += nbits;
-                nbits = 0;
-                if (zeros > lim) {
-                    break;
-                }
-            }
-            if (zeros > lim - qbpp - 1) {
-                if (zeros != lim - qbpp - 1) {
-                    throw corrupt("Golomb code word longer than LIMIT " + lim);
-                }
-            }
-            if (zeros == lim - qbpp - 1) {
-                return readBits(qbpp) + 1;
-            }
-            return k == 0 ? zeros : (zeros << k) | readBits(k);
-        }
-    }
-
-    private int readBit() throws ImageIOException {
-        return readBits(1);
-    }
-
-    private int readBits(int n) throws ImageIOException {
-        fill();
-        nbits -= n;
-        return (int) (acc >>> nbits) & ((1 << n) - 1);
-    }
-
-    private void fill() throws ImageIOException {
-        while (nbits <= 56) {
-            if (p >= end || atMarker) {
-                acc <<= 8;
-                nbits += 8;
-                padding += 8;
-                if (padding > MAX_PADDING_BITS) {
-                    throw corrupt("data ends before the image is complete");
-                }
-                continue;
-            }
-            int b = d[p] & 0xFF;
-            if (afterFf) {
-                if (b >= 0x80) {
-                    atMarker = true;
-                    continue;
-                }
-                acc = (acc << 7) | b;
-                nbits += 7;
-                afterFf = false;
-            } else {
-                acc = (acc << 8) | b;
-                nbits += 8;
-                afterFf = b == 0xFF;
-            }
-            p++;
         }
     }
 

@@ -67,6 +67,26 @@ class DicomJpeg2000Test {
         return w;
     }
 
+    /** An enhanced multi-frame header: frames 2.5 mm apart along z, orientation and spacing in shared groups. */
+    static DicomTestWriter multiFrameHeader(int rows, int cols, int frames, int bits, boolean signed) {
+        DicomTestWriter w = header(rows, cols, frames, bits, signed, 0);
+        List<DicomTestWriter> perFrame = new ArrayList<>();
+        for (int k = 0; k < frames; k++) {
+            DicomTestWriter position = new DicomTestWriter(true, false)
+                    .decimals(DicomTags.IMAGE_POSITION_PATIENT, -30, -20, 2.5 * k);
+            perFrame.add(new DicomTestWriter(true, false)
+                    .sequence(DicomTags.PLANE_POSITION_SEQUENCE, List.of(position), false));
+        }
+        DicomTestWriter shared = new DicomTestWriter(true, false)
+                .sequence(DicomTags.PLANE_ORIENTATION_SEQUENCE, List.of(new DicomTestWriter(true, false)
+                        .decimals(DicomTags.IMAGE_ORIENTATION_PATIENT, 1, 0, 0, 0, 1, 0)), false)
+                .sequence(DicomTags.PIXEL_MEASURES_SEQUENCE, List.of(new DicomTestWriter(true, false)
+                        .decimals(DicomTags.PIXEL_SPACING, 0.8, 0.9)), false);
+        w.sequence(DicomTags.SHARED_FUNCTIONAL_GROUPS, List.of(shared), false);
+        w.sequence(DicomTags.PER_FRAME_FUNCTIONAL_GROUPS, perFrame, true);
+        return w;
+    }
+
     private static void assertStoredValues(Volume v, int[][] frames, double tolerance) {
         int n = frames[0].length;
         double worst = 0;
@@ -153,21 +173,7 @@ class DicomJpeg2000Test {
                 fragments.add(Arrays.copyOfRange(j2k, at, Math.min(j2k.length, at + step)));
             }
         }
-        DicomTestWriter w = header(rows, cols, frames.length, 12, true, 0);
-        List<DicomTestWriter> perFrame = new ArrayList<>();
-        for (int k = 0; k < frames.length; k++) {
-            DicomTestWriter position = new DicomTestWriter(true, false)
-                    .decimals(DicomTags.IMAGE_POSITION_PATIENT, -30, -20, 2.5 * k);
-            perFrame.add(new DicomTestWriter(true, false)
-                    .sequence(DicomTags.PLANE_POSITION_SEQUENCE, List.of(position), false));
-        }
-        DicomTestWriter shared = new DicomTestWriter(true, false)
-                .sequence(DicomTags.PLANE_ORIENTATION_SEQUENCE, List.of(new DicomTestWriter(true, false)
-                        .decimals(DicomTags.IMAGE_ORIENTATION_PATIENT, 1, 0, 0, 0, 1, 0)), false)
-                .sequence(DicomTags.PIXEL_MEASURES_SEQUENCE, List.of(new DicomTestWriter(true, false)
-                        .decimals(DicomTags.PIXEL_SPACING, 0.8, 0.9)), false);
-        w.sequence(DicomTags.SHARED_FUNCTIONAL_GROUPS, List.of(shared), false);
-        w.sequence(DicomTags.PER_FRAME_FUNCTIONAL_GROUPS, perFrame, true);
+        DicomTestWriter w = multiFrameHeader(rows, cols, frames.length, 12, true);
         w.encapsulatedFragments(fragments, offsetTable ? frameStarts : null);
         Path file = tmp.resolve("multi.dcm");
         Files.write(file, w.toFile(LOSSLESS, true, false));

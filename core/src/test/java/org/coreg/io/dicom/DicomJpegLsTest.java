@@ -127,6 +127,33 @@ class DicomJpegLsTest {
         assertThat(v.voxels().range()[0]).isLessThan(0);
     }
 
+    @ParameterizedTest
+    @CsvSource({"true, 0", "false, 0", "false, 2"})
+    void multiFrameObjectsSplitAtTheOffsetTableOrTheStartOfImage(boolean offsetTable, int near) throws Exception {
+        int rows = 21;
+        int cols = 26;
+        int[][] frames = new int[3][];
+        List<byte[]> fragments = new java.util.ArrayList<>();
+        for (int k = 0; k < frames.length; k++) {
+            frames[k] = image(cols, rows, 12, 40 + k);
+            fragments.add(JpegLsTestEncoder.encode(frames[k], cols, rows, 12, near, 0));
+        }
+        DicomTestWriter w = DicomJpeg2000Test.multiFrameHeader(rows, cols, frames.length, 12, false);
+        w.encapsulatedFragments(fragments, offsetTable ? List.of(0, 1, 2) : null);
+        Path file = tmp.resolve("multi.dcm");
+        Files.write(file, w.toFile(near == 0 ? LOSSLESS : NEAR_LOSSLESS, true, false));
+        Volume v = read(file);
+        assertThat(v.geometry().size()).containsExactly(cols, rows, frames.length);
+        int n = rows * cols;
+        double worst = 0;
+        for (int k = 0; k < frames.length; k++) {
+            for (int i = 0; i < n; i++) {
+                worst = Math.max(worst, Math.abs(v.voxels().get(k * n + i) - frames[k][i]));
+            }
+        }
+        assertThat(worst).isLessThanOrEqualTo(near);
+    }
+
     @Test
     void damagedAndUnsupportedStreamsAreRefusedPlainly() throws Exception {
         int[] s = image(20, 20, 12, 5);
