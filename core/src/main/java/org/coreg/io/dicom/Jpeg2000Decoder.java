@@ -33,12 +33,43 @@ final class Jpeg2000Decoder {
     static void decode(Path file, TransferSyntax ts, byte[] data, PixelFormat pf, int[] out) throws ImageIOException {
         checkImageSize(file, data, pf);
         checkComplete(file, data);
-        Raster r;
+        Raster r = decodeWithin(file, ts, data, budgetMillis(pf));
+        if (r.getNumBands() != 1) {
+            throw new ImageIOException(file, Problem.UNSUPPORTED, "field (7FE0,0010) PixelData: expected one JPEG"
+                    + " 2000 component (grey-scale), found " + r.getNumBands() + " (not supported)");
+        }
+        if (r.getWidth() != pf.columns() || r.getHeight() != pf.rows()) {
+            throw ImageIOException.badField(file, "(7FE0,0010) PixelData JPEG 2000 frame size",
+                    pf.columns() + " x " + pf.rows() + " (Columns x Rows)", r.getWidth() + " x " + r.getHeight());
+        }
+        r.getSamples(r.getMinX(), r.getMinY(), pf.columns(), pf.rows(), 0, out);
+    }
+
+    /**
+     * The time one frame may take: JJ2000 can loop for minutes on some damaged packet headers, so a frame that has not
+     * finished in 5 s plus 0.2 microseconds a pixel (a 512 x 512 frame decodes in about 40 ms) is reported as damaged.
+     */
+    private static long budgetMillis(PixelFormat pf) {
+        return 5_000 + (long) pf.rows() * pf.columns() / 5_000;
+    }
+
+    private static Raster decodeWithin(Path file, TransferSyntax ts, byte[] data, long millis)
+            throws ImageIOException {
+        try {
+            return DecodeDeadline.run(file, ts.name() + " (" + ts.uid() + ") frame", millis, () -> read(file, ts, data));
+        } catch (ImageIOException | VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            throw corrupt(file, ts, e);
+        }
+    }
+
+    private static Raster read(Path file, TransferSyntax ts, byte[] data) throws ImageIOException {
         ImageReader reader = null;
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             reader = PROVIDER.createReaderInstance(null);
             reader.setInput(in, true, true);
-            r = reader.readRaster(0, null);
+            return reader.readRaster(0, null);
         } catch (IOException | RuntimeException e) {
             // JJ2000 reports damaged codestreams with unchecked exceptions of its own as well as IOExceptions.
             throw corrupt(file, ts, e);
@@ -53,15 +84,6 @@ final class Jpeg2000Decoder {
                 reader.dispose();
             }
         }
-        if (r.getNumBands() != 1) {
-            throw new ImageIOException(file, Problem.UNSUPPORTED, "field (7FE0,0010) PixelData: expected one JPEG"
-                    + " 2000 component (grey-scale), found " + r.getNumBands() + " (not supported)");
-        }
-        if (r.getWidth() != pf.columns() || r.getHeight() != pf.rows()) {
-            throw ImageIOException.badField(file, "(7FE0,0010) PixelData JPEG 2000 frame size",
-                    pf.columns() + " x " + pf.rows() + " (Columns x Rows)", r.getWidth() + " x " + r.getHeight());
-        }
-        r.getSamples(r.getMinX(), r.getMinY(), pf.columns(), pf.rows(), 0, out);
     }
 
     /**

@@ -15,9 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Damaged JPEG-LS frames, and truncated JPEG 2000 ones, end in an {@link ImageIOException} naming the file, or decode
  * to something; never another exception, never a hang. Truncated JPEG 2000 frames are caught before JJ2000 sees
- * them (no end-of-codestream marker), on which it could otherwise loop for minutes in PktDecoder.readPktHead; it can
- * still do so on some byte-damaged packet headers (byte errors with this test's seed, iteration 75), which is the
- * library's and listed as open, so JPEG 2000 is fuzzed here by truncation only.
+ * them (no end-of-codestream marker), on which it could otherwise loop for minutes in PktDecoder.readPktHead. It can
+ * still loop on some byte-damaged packet headers (byte errors with this test's seed, iteration 75): such a frame is
+ * reported as damaged after its time budget ({@link DecodeDeadline}, tested in DecodeDeadlineTest), but the looping
+ * thread cannot be stopped and would spin for the rest of this JVM, so JPEG 2000 is fuzzed here by truncation only.
  */
 class DicomCodecFuzzTest {
     private static final Path FILE = Path.of("fuzz.dcm");
