@@ -9,16 +9,11 @@ import org.coreg.image.AffineMap;
 import org.coreg.registration.Stage;
 import org.junit.jupiter.api.Test;
 
-/** Every linear stage the engine has runs from the workstation's service, and the panel's default is the CLI's. */
+/**
+ * Every linear stage the engine has runs from the workstation's service (the default stages are the engine's one
+ * definition: CheckedRegistrationTest).
+ */
 class RegisterStagesTest {
-    @Test
-    void theDefaultStagesAreTheCommandLineDefault() throws Exception {
-        assertThat(RegistrationOptions.defaultStages()).containsExactly(RegistrationStage.RIGID);
-        var option = Class.forName("org.coreg.cli.RegisterCommand").getDeclaredField("stages")
-                .getAnnotation(picocli.CommandLine.Option.class);
-        assertThat(option.defaultValue()).isEqualTo("rigid");
-    }
-
     @Test
     void similarityMapsOntoTheEngineStageAndReportsItsLevels() throws Exception {
         EngineRegistrationService service = new EngineRegistrationService(EngineRegistrationServiceTest.quick());
