@@ -12,11 +12,7 @@ import org.coreg.io.ImageIOException.Problem;
  * reason: colour (more than one component), restart markers, LSE mapping tables and point transforms, none of which
  * DICOM encoders of grey-scale images write in practice.
  */
-final class JpegLsDecoder {
-    private final Path file;
-    private final byte[] d;
-    private final int end;
-    private int p;
+final class JpegLsDecoder extends JpegSegmentReader {
     private int precision;
     private int width;
     private int height;
@@ -27,10 +23,7 @@ final class JpegLsDecoder {
     private int presetReset;
 
     private JpegLsDecoder(Path file, byte[] d, int off, int len) {
-        this.file = file;
-        this.d = d;
-        this.p = off;
-        this.end = off + len;
+        super(file, d, off, len);
     }
 
     /**
@@ -45,10 +38,7 @@ final class JpegLsDecoder {
     }
 
     private void run(PixelFormat pf, int[] out) throws ImageIOException {
-        if (end - p < 2 || (d[p] & 0xFF) != 0xFF || (d[p + 1] & 0xFF) != 0xD8) {
-            throw corrupt("expected the JPEG start-of-image marker FFD8");
-        }
-        p += 2;
+        skipStartOfImage();
         boolean frameSeen = false;
         while (true) {
             int marker = nextMarker();
@@ -287,35 +277,8 @@ final class JpegLsDecoder {
         }
     }
 
-    private int nextMarker() throws ImageIOException {
-        while (p < end && (d[p] & 0xFF) != 0xFF) {
-            p++;
-        }
-        while (p < end && (d[p] & 0xFF) == 0xFF) {
-            p++;
-        }
-        if (p >= end) {
-            throw corrupt("data ends before the scan");
-        }
-        return d[p++] & 0xFF;
-    }
-
-    private int u16(int at) throws ImageIOException {
-        if (at + 2 > end) {
-            throw corrupt("marker segment runs past the end of the data");
-        }
-        return ((d[at] & 0xFF) << 8) | (d[at + 1] & 0xFF);
-    }
-
-    private int segmentLength() throws ImageIOException {
-        int l = u16(p);
-        if (l < 2 || p + l > end) {
-            throw corrupt("marker segment length " + l + " at offset " + p + " runs past the end of the data");
-        }
-        return l;
-    }
-
-    private ImageIOException corrupt(String what) {
+    @Override
+    ImageIOException corrupt(String what) {
         return new ImageIOException(file, Problem.CORRUPT_COMPRESSION, "field (7FE0,0010) PixelData: JPEG-LS data is "
                 + "corrupt: " + what);
     }
