@@ -75,26 +75,16 @@ final class JpegLosslessDecoder extends JpegSegmentReader {
     }
 
     private void readFrameHeader(PixelFormat pf) throws ImageIOException {
-        int l = segmentLength();
-        if (l < 11) {
-            throw corrupt("SOF3 segment length " + l);
-        }
-        precision = d[p + 2] & 0xFF;
-        height = u16(p + 3);
-        width = u16(p + 5);
-        int comps = d[p + 7] & 0xFF;
-        if (comps != 1) {
-            throw new ImageIOException(file, Problem.UNSUPPORTED, "field (7FE0,0010) PixelData: expected one JPEG"
-                    + " component (grey-scale), found " + comps + " (not supported)");
-        }
-        if (precision < 2 || precision > 16) {
-            throw corrupt("sample precision " + precision + " outside 2..16");
-        }
-        if (width != pf.columns() || height != pf.rows()) {
-            throw ImageIOException.badField(file, "(7FE0,0010) PixelData JPEG frame size",
-                    pf.columns() + " x " + pf.rows() + " (Columns x Rows)", width + " x " + height);
-        }
-        p += l;
+        Frame f = frameHeader(pf, "SOF3", "(7FE0,0010) PixelData JPEG frame size");
+        precision = f.precision();
+        width = f.width();
+        height = f.height();
+    }
+
+    @Override
+    ImageIOException componentsRefused(int comps) {
+        return new ImageIOException(file, Problem.UNSUPPORTED, "field (7FE0,0010) PixelData: expected one JPEG"
+                + " component (grey-scale), found " + comps + " (not supported)");
     }
 
     private void readHuffmanTables() throws ImageIOException {

@@ -73,25 +73,15 @@ final class JpegLsDecoder extends JpegSegmentReader {
     }
 
     private void readFrameHeader(PixelFormat pf) throws ImageIOException {
-        int l = segmentLength();
-        if (l < 11) {
-            throw corrupt("SOF55 segment length " + l);
-        }
-        precision = d[p + 2] & 0xFF;
-        height = u16(p + 3);
-        width = u16(p + 5);
-        int comps = d[p + 7] & 0xFF;
-        if (comps != 1) {
-            throw unsupported(comps + " components (colour); one grey-scale component is");
-        }
-        if (precision < 2 || precision > 16) {
-            throw corrupt("sample precision " + precision + " outside 2..16");
-        }
-        if (width != pf.columns() || height != pf.rows()) {
-            throw ImageIOException.badField(file, "(7FE0,0010) PixelData JPEG-LS frame size",
-                    pf.columns() + " x " + pf.rows() + " (Columns x Rows)", width + " x " + height);
-        }
-        p += l;
+        Frame f = frameHeader(pf, "SOF55", "(7FE0,0010) PixelData JPEG-LS frame size");
+        precision = f.precision();
+        width = f.width();
+        height = f.height();
+    }
+
+    @Override
+    ImageIOException componentsRefused(int comps) {
+        return unsupported(comps + " components (colour); one grey-scale component is");
     }
 
     private void readPresetParameters() throws ImageIOException {

@@ -5,8 +5,9 @@ import org.coreg.io.ImageIOException;
 
 /**
  * Walks the marker segments of one JPEG code stream (ITU T.81 B.1, shared by JPEG-LS, T.87 C.1): the start-of-image
- * check, the next marker, big-endian 16-bit fields and segment lengths, each bounded by the end of the frame's bytes.
- * The JPEG lossless and JPEG-LS decoders extend it and say in {@link #corrupt} how their bad data is reported.
+ * check, the next marker, big-endian 16-bit fields and segment lengths, each bounded by the end of the frame's bytes,
+ * and the one-component frame header. The JPEG lossless and JPEG-LS decoders extend it and say in {@link #corrupt}
+ * and {@link #componentsRefused} how their errors read.
  */
 abstract class JpegSegmentReader {
     /** The file the frame came from, named in every error. */
@@ -27,6 +28,45 @@ abstract class JpegSegmentReader {
 
     /** The error for bad data, {@code what} saying what is wrong (the decoder names the codec). */
     abstract ImageIOException corrupt(String what);
+
+    /** The refusal of a frame of {@code components} components (colour): the decoders read grey-scale only. */
+    abstract ImageIOException componentsRefused(int components);
+
+    /** What a frame header says: sample precision (bits) and the frame's size in samples. */
+    record Frame(int precision, int width, int height) {
+    }
+
+    /**
+     * Reads the frame header segment at the position (T.81 B.2.2; JPEG-LS, T.87 C.2.2, lays it out the same) and
+     * steps past it.
+     *
+     * @param sof       the marker's name in errors ("SOF3")
+     * @param sizeField the DICOM field named when the frame's size disagrees with Rows/Columns of {@code pf}
+     * @throws ImageIOException {@link #componentsRefused} for more than one component, {@link #corrupt} for a short
+     *                          segment or a precision outside 2..16, BAD_FIELD for a size other than Rows x Columns
+     */
+    final Frame frameHeader(PixelFormat pf, String sof, String sizeField) throws ImageIOException {
+        int l = segmentLength();
+        if (l < 11) {
+            throw corrupt(sof + " segment length " + l);
+        }
+        int precision = d[p + 2] & 0xFF;
+        int height = u16(p + 3);
+        int width = u16(p + 5);
+        int comps = d[p + 7] & 0xFF;
+        if (comps != 1) {
+            throw componentsRefused(comps);
+        }
+        if (precision < 2 || precision > 16) {
+            throw corrupt("sample precision " + precision + " outside 2..16");
+        }
+        if (width != pf.columns() || height != pf.rows()) {
+            throw ImageIOException.badField(file, sizeField, pf.columns() + " x " + pf.rows() + " (Columns x Rows)",
+                    width + " x " + height);
+        }
+        p += l;
+        return new Frame(precision, width, height);
+    }
 
     /** Steps over the start-of-image marker FFD8, which must come first. */
     final void skipStartOfImage() throws ImageIOException {
