@@ -2,12 +2,9 @@ package org.coreg.ui;
 
 import static org.coreg.ui.FxCalls.fx;
 import static org.coreg.ui.FxCalls.waitUntil;
-import static org.coreg.ui.UiFixture.FIXED;
-import static org.coreg.ui.UiFixture.MOVING;
 import static org.coreg.ui.UiFixture.headPair;
-import static org.coreg.ui.UiFixture.openBoth;
+import static org.coreg.ui.UiFixture.openPairWithTransform;
 import static org.coreg.ui.UiFixture.screenOfWorld;
-import static org.coreg.ui.UiFixture.settle;
 import static org.coreg.ui.UiFixture.showWindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,15 +45,6 @@ class LandmarksUiTest {
         window = showWindow(stage, headPair()::get, "this test does not register");
     }
 
-    private void loadBothWithTransform() throws Exception {
-        openBoth(window, FIXED, MOVING);
-        fx(() -> {
-            window.session().setTransform(T);
-            return null;
-        });
-        settle(window);
-    }
-
     private String text(FxRobot robot, String id) throws Exception {
         Label l = robot.lookup(id).queryAs(Label.class);
         return fx(l::getText);
@@ -64,7 +52,7 @@ class LandmarksUiTest {
 
     @Test
     void twoClicksPlantAPairWhoseTableRowShowsItsError(FxRobot robot) throws Exception {
-        loadBothWithTransform();
+        openPairWithTransform(window, T);
         robot.clickOn("#landmarksPane");
         robot.clickOn("#modeLandmarks");
         double z = fx(() -> window.session().cursor()[2]);
@@ -144,7 +132,7 @@ class LandmarksUiTest {
 
     @Test
     void showOnlyBlendsToTheImageTheNextClickPlantsOn(FxRobot robot) throws Exception {
-        loadBothWithTransform();
+        openPairWithTransform(window, T);
         robot.clickOn("#landmarksPane");
         WaitForAsyncUtils.waitForFxEvents();
         // the tick box sits at the foot of the scrollable side panel, below the window's edge at the test's size
@@ -160,7 +148,7 @@ class LandmarksUiTest {
 
     @Test
     void exportedPairsImportBackAndABadFileChangesNothing(FxRobot robot) throws Exception {
-        loadBothWithTransform();
+        openPairWithTransform(window, T);
         List<PlantedPair> pairs = List.of(new PlantedPair("a", new double[] {1, 2, 3}, new double[] {4, 5, 6}),
                 new PlantedPair("b", new double[] {-10, 20, 5.5}, new double[] {-8, 26, 7}));
         fx(() -> {

@@ -2,12 +2,9 @@ package org.coreg.ui;
 
 import static org.coreg.ui.FxCalls.fx;
 import static org.coreg.ui.FxCalls.waitUntil;
-import static org.coreg.ui.UiFixture.FIXED;
-import static org.coreg.ui.UiFixture.MOVING;
 import static org.coreg.ui.UiFixture.headPair;
-import static org.coreg.ui.UiFixture.openBoth;
+import static org.coreg.ui.UiFixture.openPairWithTransform;
 import static org.coreg.ui.UiFixture.screenOfWorld;
-import static org.coreg.ui.UiFixture.settle;
 import static org.coreg.ui.UiFixture.showWindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,18 +50,9 @@ class PointsUiTest {
         window = showWindow(stage, headPair()::get, "this test does not register");
     }
 
-    private void loadBothWithTransform() throws Exception {
-        openBoth(window, FIXED, MOVING);
-        fx(() -> {
-            window.session().setTransform(T);
-            return null;
-        });
-        settle(window);
-    }
-
     @Test
     void addPointsAndExportThemMapped(FxRobot robot) throws Exception {
-        loadBothWithTransform();
+        openPairWithTransform(window, T);
         robot.clickOn("#pointsPane");
         robot.clickOn("#modePoints");
         double z = fx(() -> window.session().cursor()[2]);
@@ -114,7 +102,7 @@ class PointsUiTest {
 
     @Test
     void dragsAPointMarkerToMoveIt(FxRobot robot) throws Exception {
-        loadBothWithTransform();
+        openPairWithTransform(window, T);
         robot.clickOn("#modePoints");
         double z = fx(() -> window.session().cursor()[2]);
         robot.clickOn(screenOfWorld(window, ViewPlane.AXIAL, new double[] {0, 0, z}));
@@ -134,7 +122,7 @@ class PointsUiTest {
 
     @Test
     void aCorruptPointFileShowsAClearMessageAndChangesNothing(FxRobot robot) throws Exception {
-        loadBothWithTransform();
+        openPairWithTransform(window, T);
         fx(() -> {
             window.session().setPoints(List.of(PlanningPoint.of("keep", 1, 2, 3)));
             return null;

@@ -69,6 +69,19 @@ final class UiFixture {
         waitUntil(() -> window.session().fixed().isPresent() && window.session().moving().isPresent());
     }
 
+    /**
+     * Opens {@link #FIXED} and {@link #MOVING}, sets {@code fixedToMoving} (fixed LPS mm -> moving LPS mm) as the
+     * session's transform and waits for the views to show it.
+     */
+    static void openPairWithTransform(MainWindow window, AffineMap fixedToMoving) throws Exception {
+        openBoth(window, FIXED, MOVING);
+        fx(() -> {
+            window.session().setTransform(fixedToMoving);
+            return null;
+        });
+        settle(window);
+    }
+
     /** Waits for pending FX events and then for the views to show the session's state. */
     static void settle(MainWindow window) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
