@@ -2,26 +2,23 @@ package org.coreg.ui;
 
 import static org.coreg.ui.FxCalls.fx;
 import static org.coreg.ui.FxCalls.waitUntil;
+import static org.coreg.ui.UiFixture.headPair;
+import static org.coreg.ui.UiFixture.openPairWithTransform;
+import static org.coreg.ui.UiFixture.screenOfWorld;
+import static org.coreg.ui.UiFixture.showWindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.coreg.app.Role;
-import org.coreg.app.demo.SyntheticHead;
 import org.coreg.app.landmarks.LandmarkRow;
 import org.coreg.app.landmarks.PlantedPair;
 import org.coreg.app.render.ViewPlane;
 import org.coreg.image.AffineMap;
-import org.coreg.image.ImageGeometry;
-import org.coreg.image.Volume;
-import org.coreg.io.ImageIOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -30,8 +27,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 @FxTest
 class LandmarksUiTest {
-    private static final Path FIXED = Path.of("fixed-mr.nii.gz");
-    private static final Path MOVING = Path.of("moving-ct.mha");
     /** fixed LPS mm -> moving LPS mm: 10 degrees about S and a shift. */
     private static final AffineMap T;
 
@@ -40,11 +35,6 @@ class LandmarksUiTest {
         T = AffineMap.ofRowMajor3x4(Math.cos(a), -Math.sin(a), 0, 4.5, Math.sin(a), Math.cos(a), 0, -6, 0, 0, 1, 2);
     }
 
-    private final Map<Path, Volume> files = Map.of(
-            FIXED, SyntheticHead.render(ImageGeometry.axisAligned(new int[] {64, 72, 40}, new double[] {3, 3, 5},
-                    new double[] {-95, -105, -98}), new double[3], AffineMap.identity(), SyntheticHead.Contrast.MR, "mr"),
-            MOVING, SyntheticHead.render(ImageGeometry.axisAligned(new int[] {70, 80, 48}, new double[] {2.7, 2.7, 4},
-                    new double[] {-93, -107, -95}), new double[3], AffineMap.identity(), SyntheticHead.Contrast.CT, "ct"));
     private MainWindow window;
 
     @TempDir
@@ -52,37 +42,7 @@ class LandmarksUiTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(stage, FxTaskRunner.create(), file -> {
-            Volume v = files.get(file);
-            if (v == null) {
-                throw new ImageIOException(file, ImageIOException.Problem.MISSING_FILE, "file does not exist");
-            }
-            return v;
-        }, (f, m, o, l, c) -> {
-            throw new UnsupportedOperationException("this test does not register");
-        });
-        stage.show();
-    }
-
-    private void loadBothWithTransform() throws Exception {
-        fx(() -> window.open(Role.FIXED, FIXED));
-        fx(() -> window.open(Role.MOVING, MOVING));
-        waitUntil(() -> window.session().fixed().isPresent() && window.session().moving().isPresent());
-        fx(() -> {
-            window.session().setTransform(T);
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        waitUntil(() -> window.viewsUpToDate());
-    }
-
-    private Point2D screenOfWorld(ViewPlane plane, double[] lps) throws Exception {
-        return fx(() -> {
-            SliceView v = window.view(plane);
-            double[] px = v.currentSlice().grid().toPixel(lps);
-            double[] s = v.toScreen(px[0], px[1]);
-            return v.localToScreen(s[0], s[1]);
-        });
+        window = showWindow(stage, headPair()::get, "this test does not register");
     }
 
     private String text(FxRobot robot, String id) throws Exception {
@@ -92,17 +52,17 @@ class LandmarksUiTest {
 
     @Test
     void twoClicksPlantAPairWhoseTableRowShowsItsError(FxRobot robot) throws Exception {
-        loadBothWithTransform();
+        openPairWithTransform(window, T);
         robot.clickOn("#landmarksPane");
         robot.clickOn("#modeLandmarks");
         double z = fx(() -> window.session().cursor()[2]);
         assertThat(text(robot, "#landmarkNext")).contains("FIXED");
         double[] onFixed = {20, -30, z};
         double[] onMoving = {26, -22, z};
-        robot.clickOn(screenOfWorld(ViewPlane.AXIAL, onFixed));
+        robot.clickOn(screenOfWorld(window, ViewPlane.AXIAL, onFixed));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#landmarkNext")).contains("MOVING");
-        robot.clickOn(screenOfWorld(ViewPlane.AXIAL, onMoving));
+        robot.clickOn(screenOfWorld(window, ViewPlane.AXIAL, onMoving));
         WaitForAsyncUtils.waitForFxEvents();
 
         List<PlantedPair> pairs = fx(() -> window.session().landmarks());
@@ -172,7 +132,7 @@ class LandmarksUiTest {
 
     @Test
     void showOnlyBlendsToTheImageTheNextClickPlantsOn(FxRobot robot) throws Exception {
-        loadBothWithTransform();
+        openPairWithTransform(window, T);
         robot.clickOn("#landmarksPane");
         WaitForAsyncUtils.waitForFxEvents();
         // the tick box sits at the foot of the scrollable side panel, below the window's edge at the test's size
@@ -181,14 +141,14 @@ class LandmarksUiTest {
         assertThat(fx(() -> window.session().fusion().opacity())).as("fixed image only").isEqualTo(0.0);
         robot.clickOn("#modeLandmarks");
         double z = fx(() -> window.session().cursor()[2]);
-        robot.clickOn(screenOfWorld(ViewPlane.AXIAL, new double[] {0, 0, z}));
+        robot.clickOn(screenOfWorld(window, ViewPlane.AXIAL, new double[] {0, 0, z}));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> window.session().fusion().opacity())).as("moving image only").isEqualTo(1.0);
     }
 
     @Test
     void exportedPairsImportBackAndABadFileChangesNothing(FxRobot robot) throws Exception {
-        loadBothWithTransform();
+        openPairWithTransform(window, T);
         List<PlantedPair> pairs = List.of(new PlantedPair("a", new double[] {1, 2, 3}, new double[] {4, 5, 6}),
                 new PlantedPair("b", new double[] {-10, 20, 5.5}, new double[] {-8, 26, 7}));
         fx(() -> {

@@ -2,6 +2,10 @@ package org.coreg.ui;
 
 import static org.coreg.ui.FxCalls.fx;
 import static org.coreg.ui.FxCalls.waitUntil;
+import static org.coreg.ui.UiFixture.headPair;
+import static org.coreg.ui.UiFixture.openPairWithTransform;
+import static org.coreg.ui.UiFixture.screenOfWorld;
+import static org.coreg.ui.UiFixture.showWindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -9,19 +13,13 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javafx.geometry.Point2D;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.coreg.app.Role;
-import org.coreg.app.demo.SyntheticHead;
 import org.coreg.app.points.PointRow;
 import org.coreg.app.render.SliceGrid;
 import org.coreg.app.render.ViewPlane;
 import org.coreg.image.AffineMap;
-import org.coreg.image.ImageGeometry;
-import org.coreg.image.Volume;
-import org.coreg.io.ImageIOException;
 import org.coreg.io.points.PointFiles;
 import org.coreg.points.PlanningPoint;
 import org.coreg.points.PointList;
@@ -34,8 +32,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 @FxTest
 class PointsUiTest {
-    private static final Path FIXED = Path.of("fixed-mr.nii.gz");
-    private static final Path MOVING = Path.of("moving-ct.mha");
     /** fixed LPS mm -> moving LPS mm: 12 degrees about S and a shift. */
     private static final AffineMap T;
 
@@ -44,11 +40,6 @@ class PointsUiTest {
         T = AffineMap.ofRowMajor3x4(Math.cos(a), -Math.sin(a), 0, 5.5, Math.sin(a), Math.cos(a), 0, -3.25, 0, 0, 1, 2);
     }
 
-    private final Map<Path, Volume> files = Map.of(
-            FIXED, SyntheticHead.render(ImageGeometry.axisAligned(new int[] {64, 72, 40}, new double[] {3, 3, 5},
-                    new double[] {-95, -105, -98}), new double[3], AffineMap.identity(), SyntheticHead.Contrast.MR, "mr"),
-            MOVING, SyntheticHead.render(ImageGeometry.axisAligned(new int[] {70, 80, 48}, new double[] {2.7, 2.7, 4},
-                    new double[] {-93, -107, -95}), new double[3], AffineMap.identity(), SyntheticHead.Contrast.CT, "ct"));
     private MainWindow window;
 
     @TempDir
@@ -56,55 +47,25 @@ class PointsUiTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(stage, FxTaskRunner.create(), file -> {
-            Volume v = files.get(file);
-            if (v == null) {
-                throw new ImageIOException(file, ImageIOException.Problem.MISSING_FILE, "file does not exist");
-            }
-            return v;
-        }, (f, m, o, l, c) -> {
-            throw new UnsupportedOperationException("this test does not register");
-        });
-        stage.show();
-    }
-
-    private void loadBothWithTransform() throws Exception {
-        fx(() -> window.open(Role.FIXED, FIXED));
-        fx(() -> window.open(Role.MOVING, MOVING));
-        waitUntil(() -> window.session().fixed().isPresent() && window.session().moving().isPresent());
-        fx(() -> {
-            window.session().setTransform(T);
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        waitUntil(() -> window.viewsUpToDate());
-    }
-
-    private Point2D screenOfWorld(ViewPlane plane, double[] lps) throws Exception {
-        return fx(() -> {
-            SliceView v = window.view(plane);
-            double[] px = v.currentSlice().grid().toPixel(lps);
-            double[] s = v.toScreen(px[0], px[1]);
-            return v.localToScreen(s[0], s[1]);
-        });
+        window = showWindow(stage, headPair()::get, "this test does not register");
     }
 
     @Test
     void addPointsAndExportThemMapped(FxRobot robot) throws Exception {
-        loadBothWithTransform();
+        openPairWithTransform(window, T);
         robot.clickOn("#pointsPane");
         robot.clickOn("#modePoints");
         double z = fx(() -> window.session().cursor()[2]);
         double[][] targets = {{20, -30, z}, {-25, 10, z}};
         for (double[] t : targets) {
-            robot.clickOn(screenOfWorld(ViewPlane.AXIAL, t));
+            robot.clickOn(screenOfWorld(window, ViewPlane.AXIAL, t));
         }
         // a click while planting on the moving image: the moving anatomy under the click, mapped back
         fx(() -> {
             window.pointsPanel().setTarget(PointsPanel.Target.MOVING);
             return null;
         });
-        robot.clickOn(screenOfWorld(ViewPlane.AXIAL, new double[] {5, 40, z}));
+        robot.clickOn(screenOfWorld(window, ViewPlane.AXIAL, new double[] {5, 40, z}));
         WaitForAsyncUtils.waitForFxEvents();
         List<PlanningPoint> planted = fx(() -> window.session().points());
         assertThat(planted).hasSize(3);
@@ -141,14 +102,14 @@ class PointsUiTest {
 
     @Test
     void dragsAPointMarkerToMoveIt(FxRobot robot) throws Exception {
-        loadBothWithTransform();
+        openPairWithTransform(window, T);
         robot.clickOn("#modePoints");
         double z = fx(() -> window.session().cursor()[2]);
-        robot.clickOn(screenOfWorld(ViewPlane.AXIAL, new double[] {0, 0, z}));
+        robot.clickOn(screenOfWorld(window, ViewPlane.AXIAL, new double[] {0, 0, z}));
         WaitForAsyncUtils.waitForFxEvents();
         double[] before = fx(() -> window.session().points().get(0).lps());
-        Point2D from = screenOfWorld(ViewPlane.AXIAL, before);
-        Point2D to = screenOfWorld(ViewPlane.AXIAL, new double[] {before[0] + 30, before[1] - 15, z});
+        Point2D from = screenOfWorld(window, ViewPlane.AXIAL, before);
+        Point2D to = screenOfWorld(window, ViewPlane.AXIAL, new double[] {before[0] + 30, before[1] - 15, z});
         robot.drag(from, javafx.scene.input.MouseButton.PRIMARY).dropTo(to);
         WaitForAsyncUtils.waitForFxEvents();
         List<PlanningPoint> after = fx(() -> window.session().points());
@@ -161,7 +122,7 @@ class PointsUiTest {
 
     @Test
     void aCorruptPointFileShowsAClearMessageAndChangesNothing(FxRobot robot) throws Exception {
-        loadBothWithTransform();
+        openPairWithTransform(window, T);
         fx(() -> {
             window.session().setPoints(List.of(PlanningPoint.of("keep", 1, 2, 3)));
             return null;

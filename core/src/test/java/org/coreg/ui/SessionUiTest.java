@@ -2,6 +2,8 @@ package org.coreg.ui;
 
 import static org.coreg.ui.FxCalls.fx;
 import static org.coreg.ui.FxCalls.waitUntil;
+import static org.coreg.ui.UiFixture.openBoth;
+import static org.coreg.ui.UiFixture.showWindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,14 +14,12 @@ import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.coreg.app.Role;
 import org.coreg.app.demo.SyntheticHead;
 import org.coreg.app.render.FusionMode;
 import org.coreg.app.session.RoiBox;
 import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
 import org.coreg.image.Volume;
-import org.coreg.io.ImageIOException;
 import org.coreg.points.PlanningPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,22 +47,11 @@ class SessionUiTest {
                 movingFile, SyntheticHead.render(ImageGeometry.axisAligned(new int[] {42, 46, 32},
                         new double[] {3.9, 3.9, 4.6}, new double[] {-80, -88, -70}), new double[3],
                         AffineMap.identity(), SyntheticHead.Contrast.CT, "ct"));
-        window = new MainWindow(stage, FxTaskRunner.create(), file -> {
-            Volume v = files.get(file.toAbsolutePath().normalize());
-            if (v == null) {
-                throw new ImageIOException(file, ImageIOException.Problem.MISSING_FILE, "file does not exist");
-            }
-            return v;
-        }, (f, m, o, l, c) -> {
-            throw new UnsupportedOperationException("this test does not register");
-        });
-        stage.show();
+        window = showWindow(stage, file -> files.get(file.toAbsolutePath().normalize()), "this test does not register");
     }
 
     private void loadAndEdit() throws Exception {
-        fx(() -> window.open(Role.FIXED, fixedFile));
-        fx(() -> window.open(Role.MOVING, movingFile));
-        waitUntil(() -> window.session().fixed().isPresent() && window.session().moving().isPresent());
+        openBoth(window, fixedFile, movingFile);
         fx(() -> {
             var s = window.session();
             s.setTransform(T);

@@ -2,25 +2,22 @@ package org.coreg.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.coreg.ui.FxCalls.fx;
-import static org.coreg.ui.FxCalls.waitUntil;
+import static org.coreg.ui.UiFixture.FIXED;
+import static org.coreg.ui.UiFixture.MOVING;
+import static org.coreg.ui.UiFixture.headPair;
+import static org.coreg.ui.UiFixture.openBoth;
+import static org.coreg.ui.UiFixture.settle;
+import static org.coreg.ui.UiFixture.showWindow;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javafx.stage.Stage;
-import org.coreg.app.Role;
-import org.coreg.app.demo.SyntheticHead;
 import org.coreg.app.render.ViewPlane;
 import org.coreg.app.session.RoiBox;
 import org.coreg.image.AffineMap;
-import org.coreg.image.ImageGeometry;
-import org.coreg.image.Volume;
-import org.coreg.io.ImageIOException;
 import org.coreg.points.PlanningPoint;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Edit > Swap fixed and moving keeps the current result (inverted), the planning points and the crop box, with no new
@@ -28,52 +25,29 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @FxTest
 class SwapRolesUiTest {
-    private static final Path FIXED = Path.of("fixed-mr.nii.gz");
-    private static final Path MOVING = Path.of("moving-ct.mha");
     /** A "registration result": 6 degrees about z and a shift, fixed LPS mm -> moving LPS mm. */
     private static final AffineMap RESULT = AffineMap.ofRowMajor3x4(Math.cos(0.1), -Math.sin(0.1), 0, 2.5,
             Math.sin(0.1), Math.cos(0.1), 0, -1.5, 0, 0, 1, 0.75);
     private static final RoiBox BOX = new RoiBox(new double[] {-30, -40, -20}, new double[] {30, 20, 25});
     private static final PlanningPoint TARGET = new PlanningPoint("target", new double[] {3, -4, 5}, "", false);
 
-    private final Map<Path, Volume> files = Map.of(
-            FIXED, SyntheticHead.render(ImageGeometry.axisAligned(new int[] {64, 72, 40}, new double[] {3, 3, 5},
-                    new double[] {-95, -105, -98}), new double[3], AffineMap.identity(), SyntheticHead.Contrast.MR, "mr"),
-            MOVING, SyntheticHead.render(ImageGeometry.axisAligned(new int[] {70, 80, 48}, new double[] {2.7, 2.7, 4},
-                    new double[] {-93, -107, -95}), new double[3], AffineMap.identity(), SyntheticHead.Contrast.CT, "ct"));
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(stage, FxTaskRunner.create(), file -> {
-            Volume v = files.get(file);
-            if (v == null) {
-                throw new ImageIOException(file, ImageIOException.Problem.MISSING_FILE, "file does not exist");
-            }
-            return v;
-        }, (f, m, o, l, c) -> {
-            throw new UnsupportedOperationException("a swap must not register again");
-        });
-        stage.show();
-    }
-
-    private void settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        waitUntil(() -> window.viewsUpToDate());
+        window = showWindow(stage, headPair()::get, "a swap must not register again");
     }
 
     @Test
     void swapKeepsResultPointsAndCropBoxAndUndoesExactly(FxRobot robot) throws Exception {
-        fx(() -> window.open(Role.FIXED, FIXED));
-        fx(() -> window.open(Role.MOVING, MOVING));
-        waitUntil(() -> window.session().fixed().isPresent() && window.session().moving().isPresent());
+        openBoth(window, FIXED, MOVING);
         fx(() -> {
             window.session().setTransform(RESULT);
             window.session().setRoi(BOX);
             window.session().setPoints(List.of(TARGET));
             return null;
         });
-        settle();
+        settle(window);
         var mr = fx(() -> window.session().fixed().orElseThrow());
         var ct = fx(() -> window.session().moving().orElseThrow());
 
@@ -81,7 +55,7 @@ class SwapRolesUiTest {
         robot.interact(() -> robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
                 .flatMap(m -> m.getItems().stream()).filter(i -> "swapFixedMovingMenu".equals(i.getId())).findFirst()
                 .orElseThrow().fire());
-        settle();
+        settle(window);
         assertThat(fx(() -> window.session().fixed().orElseThrow())).isSameAs(ct);
         assertThat(fx(() -> window.session().moving().orElseThrow())).isSameAs(mr);
         assertThat(fx(() -> window.session().fixedToMoving().after(RESULT).maxAbsDifference(AffineMap.identity())))
@@ -100,7 +74,7 @@ class SwapRolesUiTest {
         assertThat(fx(() -> window.view(ViewPlane.AXIAL).currentSlice().grid().width())).isEqualTo(70);
 
         robot.clickOn("#undo");
-        settle();
+        settle(window);
         assertThat(fx(() -> window.session().fixed().orElseThrow())).isSameAs(mr);
         assertThat(fx(() -> window.session().fixedToMoving())).isEqualTo(RESULT);
         assertThat(fx(() -> window.session().roi().orElseThrow())).isEqualTo(BOX);

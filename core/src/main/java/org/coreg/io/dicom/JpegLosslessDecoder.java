@@ -8,14 +8,10 @@ import org.coreg.io.ImageIOException.Problem;
  * Decodes one grey-scale frame of JPEG lossless (ITU T.81 process 14, Huffman coded, predictors 1 to 7, point
  * transform and restart intervals), the encoding of DICOM transfer syntaxes 1.2.840.10008.1.2.4.57 and .70.
  */
-final class JpegLosslessDecoder {
+final class JpegLosslessDecoder extends JpegSegmentReader {
     private static final int LOOKUP_BITS = JpegHuffmanTable.LOOKUP_BITS;
     private static final int FAST_BITS = JpegHuffmanTable.FAST_BITS;
 
-    private final Path file;
-    private final byte[] d;
-    private final int end;
-    private int p;
     private final JpegHuffmanTable[] tables = new JpegHuffmanTable[4];
     private int restartInterval;
     private int precision;
@@ -29,10 +25,7 @@ final class JpegLosslessDecoder {
     private long usedBits;
 
     private JpegLosslessDecoder(Path file, byte[] d, int off, int len) {
-        this.file = file;
-        this.d = d;
-        this.p = off;
-        this.end = off + len;
+        super(file, d, off, len);
     }
 
     /**
@@ -46,10 +39,7 @@ final class JpegLosslessDecoder {
     }
 
     private void run(PixelFormat pf, int[] out) throws ImageIOException {
-        if (end - p < 2 || (d[p] & 0xFF) != 0xFF || (d[p + 1] & 0xFF) != 0xD8) {
-            throw corrupt("expected the JPEG start-of-image marker FFD8");
-        }
-        p += 2;
+        skipStartOfImage();
         boolean frameSeen = false;
         while (true) {
             int marker = nextMarker();
@@ -84,55 +74,17 @@ final class JpegLosslessDecoder {
         }
     }
 
-    private int nextMarker() throws ImageIOException {
-        while (p < end && (d[p] & 0xFF) != 0xFF) {
-            p++;
-        }
-        while (p < end && (d[p] & 0xFF) == 0xFF) {
-            p++;
-        }
-        if (p >= end) {
-            throw corrupt("data ends before the scan");
-        }
-        return d[p++] & 0xFF;
-    }
-
-    private int u16(int at) throws ImageIOException {
-        if (at + 2 > end) {
-            throw corrupt("marker segment runs past the end of the data");
-        }
-        return ((d[at] & 0xFF) << 8) | (d[at + 1] & 0xFF);
-    }
-
-    private int segmentLength() throws ImageIOException {
-        int l = u16(p);
-        if (l < 2 || p + l > end) {
-            throw corrupt("marker segment length " + l + " at offset " + p + " runs past the end of the data");
-        }
-        return l;
-    }
-
     private void readFrameHeader(PixelFormat pf) throws ImageIOException {
-        int l = segmentLength();
-        if (l < 11) {
-            throw corrupt("SOF3 segment length " + l);
-        }
-        precision = d[p + 2] & 0xFF;
-        height = u16(p + 3);
-        width = u16(p + 5);
-        int comps = d[p + 7] & 0xFF;
-        if (comps != 1) {
-            throw new ImageIOException(file, Problem.UNSUPPORTED, "field (7FE0,0010) PixelData: expected one JPEG"
-                    + " component (grey-scale), found " + comps + " (not supported)");
-        }
-        if (precision < 2 || precision > 16) {
-            throw corrupt("sample precision " + precision + " outside 2..16");
-        }
-        if (width != pf.columns() || height != pf.rows()) {
-            throw ImageIOException.badField(file, "(7FE0,0010) PixelData JPEG frame size",
-                    pf.columns() + " x " + pf.rows() + " (Columns x Rows)", width + " x " + height);
-        }
-        p += l;
+        Frame f = frameHeader(pf, "SOF3", "(7FE0,0010) PixelData JPEG frame size");
+        precision = f.precision();
+        width = f.width();
+        height = f.height();
+    }
+
+    @Override
+    ImageIOException componentsRefused(int comps) {
+        return new ImageIOException(file, Problem.UNSUPPORTED, "field (7FE0,0010) PixelData: expected one JPEG"
+                + " component (grey-scale), found " + comps + " (not supported)");
     }
 
     private void readHuffmanTables() throws ImageIOException {
@@ -362,7 +314,8 @@ final class JpegLosslessDecoder {
         }
     }
 
-    private ImageIOException corrupt(String msg) {
+    @Override
+    ImageIOException corrupt(String msg) {
         return new ImageIOException(file, Problem.CORRUPT_COMPRESSION, "field (7FE0,0010) PixelData: JPEG lossless: "
                 + msg);
     }

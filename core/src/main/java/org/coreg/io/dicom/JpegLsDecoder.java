@@ -12,11 +12,7 @@ import org.coreg.io.ImageIOException.Problem;
  * reason: colour (more than one component), restart markers, LSE mapping tables and point transforms, none of which
  * DICOM encoders of grey-scale images write in practice.
  */
-final class JpegLsDecoder {
-    private final Path file;
-    private final byte[] d;
-    private final int end;
-    private int p;
+final class JpegLsDecoder extends JpegSegmentReader {
     private int precision;
     private int width;
     private int height;
@@ -27,10 +23,7 @@ final class JpegLsDecoder {
     private int presetReset;
 
     private JpegLsDecoder(Path file, byte[] d, int off, int len) {
-        this.file = file;
-        this.d = d;
-        this.p = off;
-        this.end = off + len;
+        super(file, d, off, len);
     }
 
     /**
@@ -45,10 +38,7 @@ final class JpegLsDecoder {
     }
 
     private void run(PixelFormat pf, int[] out) throws ImageIOException {
-        if (end - p < 2 || (d[p] & 0xFF) != 0xFF || (d[p + 1] & 0xFF) != 0xD8) {
-            throw corrupt("expected the JPEG start-of-image marker FFD8");
-        }
-        p += 2;
+        skipStartOfImage();
         boolean frameSeen = false;
         while (true) {
             int marker = nextMarker();
@@ -83,25 +73,15 @@ final class JpegLsDecoder {
     }
 
     private void readFrameHeader(PixelFormat pf) throws ImageIOException {
-        int l = segmentLength();
-        if (l < 11) {
-            throw corrupt("SOF55 segment length " + l);
-        }
-        precision = d[p + 2] & 0xFF;
-        height = u16(p + 3);
-        width = u16(p + 5);
-        int comps = d[p + 7] & 0xFF;
-        if (comps != 1) {
-            throw unsupported(comps + " components (colour); one grey-scale component is");
-        }
-        if (precision < 2 || precision > 16) {
-            throw corrupt("sample precision " + precision + " outside 2..16");
-        }
-        if (width != pf.columns() || height != pf.rows()) {
-            throw ImageIOException.badField(file, "(7FE0,0010) PixelData JPEG-LS frame size",
-                    pf.columns() + " x " + pf.rows() + " (Columns x Rows)", width + " x " + height);
-        }
-        p += l;
+        Frame f = frameHeader(pf, "SOF55", "(7FE0,0010) PixelData JPEG-LS frame size");
+        precision = f.precision();
+        width = f.width();
+        height = f.height();
+    }
+
+    @Override
+    ImageIOException componentsRefused(int comps) {
+        return unsupported(comps + " components (colour); one grey-scale component is");
     }
 
     private void readPresetParameters() throws ImageIOException {
@@ -287,35 +267,8 @@ final class JpegLsDecoder {
         }
     }
 
-    private int nextMarker() throws ImageIOException {
-        while (p < end && (d[p] & 0xFF) != 0xFF) {
-            p++;
-        }
-        while (p < end && (d[p] & 0xFF) == 0xFF) {
-            p++;
-        }
-        if (p >= end) {
-            throw corrupt("data ends before the scan");
-        }
-        return d[p++] & 0xFF;
-    }
-
-    private int u16(int at) throws ImageIOException {
-        if (at + 2 > end) {
-            throw corrupt("marker segment runs past the end of the data");
-        }
-        return ((d[at] & 0xFF) << 8) | (d[at + 1] & 0xFF);
-    }
-
-    private int segmentLength() throws ImageIOException {
-        int l = u16(p);
-        if (l < 2 || p + l > end) {
-            throw corrupt("marker segment length " + l + " at offset " + p + " runs past the end of the data");
-        }
-        return l;
-    }
-
-    private ImageIOException corrupt(String what) {
+    @Override
+    ImageIOException corrupt(String what) {
         return new ImageIOException(file, Problem.CORRUPT_COMPRESSION, "field (7FE0,0010) PixelData: JPEG-LS data is "
                 + "corrupt: " + what);
     }

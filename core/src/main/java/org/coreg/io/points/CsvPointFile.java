@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.coreg.image.RasLps;
+import org.coreg.io.CsvFields;
 import org.coreg.points.PlanningPoint;
 import org.coreg.points.PointList;
 import org.coreg.points.Space;
@@ -28,7 +29,7 @@ public final class CsvPointFile {
         while (h < lines.size() && lines.get(h).isBlank()) {
             h++;
         }
-        List<String> header = h < lines.size() ? split(lines.get(h).strip()) : List.of();
+        List<String> header = h < lines.size() ? CsvFields.split(lines.get(h).strip()) : List.of();
         String x = header.size() > 1 ? header.get(1).strip().toLowerCase(Locale.ROOT) : "";
         boolean ras;
         if (x.equals("x_lps_mm") || x.equals("l")) {
@@ -45,7 +46,7 @@ public final class CsvPointFile {
             if (l.isEmpty()) {
                 continue;
             }
-            List<String> f = split(l);
+            List<String> f = CsvFields.split(l);
             if (f.size() < 4) {
                 throw PointFileException.badField(file, i + 1, "point", "label,x,y,z (at least 4 columns)",
                         f.size() + " columns");
@@ -70,35 +71,6 @@ public final class CsvPointFile {
                     .append(quote(p.description())).append(',').append(p.locked()).append('\n');
         }
         PointText.write(file, sb.toString());
-    }
-
-    /** Splits one CSV line, honouring double-quoted fields with doubled quotes inside. */
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString());
-        return out;
     }
 
     static String quote(String s) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.coreg.image.RasLps;
+import org.coreg.io.CsvFields;
 import org.coreg.points.PlanningPoint;
 import org.coreg.points.PointList;
 import org.coreg.points.Space;
@@ -42,7 +43,7 @@ public final class FcsvFile {
                 }
                 continue;
             }
-            List<String> f = CsvPointFile.split(l);
+            List<String> f = CsvFields.split(l);
             if (f.size() < 4) {
                 throw PointFileException.badField(file, i + 1, "point", "id,x,y,z,... (at least 4 columns)",
                         f.size() + " columns");

@@ -1,9 +1,7 @@
 package org.coreg.io.transform;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.coreg.image.ImageGeometry;
-import org.coreg.image.InvalidGeometryException;
 import org.coreg.transform.Direction;
 import org.coreg.transform.DisplacementFieldTransform;
 
@@ -19,27 +17,8 @@ final class ItkFieldParameters {
 
     static DisplacementFieldTransform decode(ItkTransformCodec.Entry e, Direction direction, Path file)
             throws TransformFileException {
-        double[] f = e.fixed();
-        if (f.length != 18) {
-            throw TransformFileException.badField(file, e.line(), "FixedParameters (field size, origin, spacing, "
-                    + "direction)", "18 values for " + e.type(), f.length + " values");
-        }
-        int[] size = new int[3];
-        for (int d = 0; d < 3; d++) {
-            if (f[d] != Math.rint(f[d]) || f[d] < 1 || f[d] > 1e5) {
-                throw TransformFileException.badField(file, e.line(), "FixedParameters (field size)",
-                        "whole positive numbers", f[0] + " " + f[1] + " " + f[2]);
-            }
-            size[d] = (int) f[d];
-        }
-        ImageGeometry g;
-        try {
-            g = ImageGeometry.of(size, new double[] {f[6], f[7], f[8]}, new double[] {f[3], f[4], f[5]},
-                    Arrays.copyOfRange(f, 9, 18));
-        } catch (InvalidGeometryException ex) {
-            throw TransformFileException.badField(file, e.line(), "FixedParameters", "a valid field grid",
-                    ex.getMessage());
-        }
+        ImageGeometry g = ItkGridParameters.decode(e, file, "field", 1, "whole positive numbers",
+                "a valid field grid");
         long n = g.voxelCount();
         double[] p = e.parameters();
         if (p.length != 3 * n) {
@@ -56,14 +35,7 @@ final class ItkFieldParameters {
     }
 
     static ItkTransformCodec.Entry encode(DisplacementFieldTransform field) {
-        ImageGeometry g = field.grid();
-        double[] f = new double[18];
-        for (int d = 0; d < 3; d++) {
-            f[d] = g.size(d);
-            f[3 + d] = g.origin()[d];
-            f[6 + d] = g.spacing(d);
-        }
-        System.arraycopy(g.direction(), 0, f, 9, 9);
+        double[] f = ItkGridParameters.encode(field.grid());
         double[] blocks = field.displacements();
         int n = blocks.length / 3;
         double[] p = new double[blocks.length];

@@ -3,7 +3,6 @@ package org.coreg.io.transform;
 import java.nio.file.Path;
 import org.coreg.image.AffineMap;
 import org.coreg.image.ImageGeometry;
-import org.coreg.image.InvalidGeometryException;
 import org.coreg.io.ImageIOException.Problem;
 import org.coreg.transform.AffineTransform;
 import org.coreg.transform.BSplineTransform;
@@ -69,24 +68,8 @@ final class ItkTransformCodec {
     }
 
     private static SpatialTransform bspline(Entry e, Direction direction, Path file) throws TransformFileException {
-        double[] f = e.fixed();
-        count(e, f, 18, "FixedParameters (grid size, origin, spacing, direction)", file);
-        int[] size = new int[3];
-        for (int d = 0; d < 3; d++) {
-            if (f[d] != Math.rint(f[d]) || f[d] < 4 || f[d] > 1e5) {
-                throw TransformFileException.badField(file, e.line(), "FixedParameters (grid size)",
-                        "whole numbers of at least 4 nodes", f[0] + " " + f[1] + " " + f[2]);
-            }
-            size[d] = (int) f[d];
-        }
-        ImageGeometry g;
-        try {
-            g = ImageGeometry.of(size, new double[] {f[6], f[7], f[8]}, new double[] {f[3], f[4], f[5]},
-                    java.util.Arrays.copyOfRange(f, 9, 18));
-        } catch (InvalidGeometryException ex) {
-            throw TransformFileException.badField(file, e.line(), "FixedParameters", "a valid control grid",
-                    ex.getMessage());
-        }
+        ImageGeometry g = ItkGridParameters.decode(e, file, "grid", 4, "whole numbers of at least 4 nodes",
+                "a valid control grid");
         count(e, e.parameters(), Numbers.coefficientCount(g), "Parameters (3 x grid nodes)", file);
         return new BSplineTransform(g, e.parameters(), direction);
     }
@@ -125,15 +108,7 @@ final class ItkTransformCodec {
             };
         }
         if (t instanceof BSplineTransform b) {
-            ImageGeometry g = b.grid();
-            double[] f = new double[18];
-            for (int d = 0; d < 3; d++) {
-                f[d] = g.size(d);
-                f[3 + d] = g.origin()[d];
-                f[6 + d] = g.spacing(d);
-            }
-            System.arraycopy(g.direction(), 0, f, 9, 9);
-            return new Entry("BSplineTransform_double_3_3", b.coefficients(), f, 0);
+            return new Entry("BSplineTransform_double_3_3", b.coefficients(), ItkGridParameters.encode(b.grid()), 0);
         }
         if (t instanceof ThinPlateSplineTransform s) {
             return new Entry("ThinPlateSplineKernelTransform_double_3_3", s.source(), s.target(), 0);
