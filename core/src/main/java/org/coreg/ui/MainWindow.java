@@ -122,6 +122,7 @@ public final class MainWindow {
         register.setId("registerPane");
         transforms.setId("transformsPane");
         Accordion side = new Accordion(preAlign, register, transforms, points, landmarks);
+        side.setId("sideAccordion");
         side.setExpandedPane(register);
         // the side panel can be widened by dragging the divider, and keeps the width between runs
         javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(

@@ -79,8 +79,7 @@ public final class ScreenshotTour extends Application {
                     new PlanningPoint("target", new double[] {c[0] + 12.5, c[1] - 8.25, c[2]}, "lesion centre", false),
                     new PlanningPoint("entry", new double[] {c[0] - 30.75, c[1] + 20.5, c[2] + 4}, "burr hole", false),
                     new PlanningPoint("marker-3", new double[] {c[0] + 2, c[1] + 41.125, c[2] - 6.5}, "", true)));
-            Accordion side = (Accordion) ((javafx.scene.control.ScrollPane) stage.getScene().lookup("#sidePanel"))
-                    .getContent();
+            Accordion side = (Accordion) stage.getScene().lookup("#sideAccordion");
             side.setExpandedPane((TitledPane) stage.getScene().lookup("#pointsPane"));
         });
         waitFor(window::viewsUpToDate, 30);
