@@ -1,0 +1,99 @@
+package org.coreg.ui;
+
+import java.util.Locale;
+import java.util.Optional;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.coreg.app.session.Deformation;
+import org.coreg.registration.deformable.BSplineSettings;
+
+/**
+ * The Register panel's B-spline stage: whether to run it after the linear stages, its grid spacing (mm, control-node
+ * spacing at full resolution) and bending weight, starting at the command line's defaults
+ * ({@link BSplineSettings#defaults()}), and the folding check of the last B-spline result.
+ */
+final class BSplineControls extends VBox {
+    private final CheckBox enabled = new CheckBox("B-spline");
+    private final TextField spacing = new TextField();
+    private final TextField bending = new TextField();
+    private final Label folding = new Label();
+
+    BSplineControls() {
+        super(4);
+        BSplineSettings d = BSplineSettings.defaults();
+        enabled.setId("stageBspline");
+        enabled.setTooltip(new Tooltip("Deformable B-spline stage after the linear stages (coreg register --stages "
+                + "...,bspline)"));
+        spacing.setId("bsplineGridSpacing");
+        spacing.setText(number(d.gridSpacingMm()));
+        spacing.setPrefColumnCount(4);
+        bending.setId("bsplineBendingWeight");
+        bending.setText(number(d.bendingWeight()));
+        bending.setPrefColumnCount(4);
+        spacing.disableProperty().bind(enabled.selectedProperty().not());
+        bending.disableProperty().bind(enabled.selectedProperty().not());
+        folding.setId("foldingCheck");
+        folding.setWrapText(true);
+        folding.setVisible(false);
+        folding.setManaged(false);
+        getChildren().addAll(new HBox(6, enabled, new Label("grid"), spacing, new Label("mm  bending"), bending),
+                folding);
+    }
+
+    /**
+     * The B-spline stage asked for, or null when it is not ticked.
+     *
+     * @throws IllegalArgumentException naming the field when a number is not valid
+     */
+    BSplineSettings settings() {
+        if (!enabled.isSelected()) {
+            return null;
+        }
+        double mm = parse(spacing, "grid spacing");
+        double w = parse(bending, "bending weight");
+        if (!(mm > 0)) {
+            throw new IllegalArgumentException("B-spline grid spacing: expected a positive number of mm, found "
+                    + spacing.getText().strip());
+        }
+        if (!(w >= 0)) {
+            throw new IllegalArgumentException("B-spline bending weight: expected 0 or a positive number, found "
+                    + bending.getText().strip());
+        }
+        return BSplineSettings.defaults().withGridSpacing(mm).withBendingWeight(w);
+    }
+
+    /** Shows the folding check of {@code d}, or hides it when there is no current B-spline result. */
+    void showFolding(Optional<Deformation> d) {
+        folding.setVisible(d.isPresent());
+        folding.setManaged(d.isPresent());
+        d.ifPresent(x -> {
+            var r = x.folding();
+            String figures = String.format(Locale.ROOT, "Jacobian determinant: min %.3f, max %.3f, %.4f%% of voxels"
+                    + " <= 0", r.min(), r.max(), 100 * r.fractionNonPositive());
+            folding.setText(r.folds() ? figures + "\nWarning: " + r.warning() : figures + " (no folding)");
+            folding.setStyle(r.folds() ? "-fx-text-fill: #b00020;" : "");
+        });
+    }
+
+    /** Folding text shown (empty when hidden). */
+    String foldingText() {
+        return folding.isVisible() ? folding.getText() : "";
+    }
+
+    private static double parse(TextField f, String what) {
+        try {
+            return Double.parseDouble(f.getText().strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("B-spline " + what + ": expected a number, found '"
+                    + f.getText().strip() + "'");
+        }
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}
