@@ -79,11 +79,6 @@ final class BSplineControls extends VBox {
         });
     }
 
-    /** Folding text shown (empty when hidden). */
-    String foldingText() {
-        return folding.isVisible() ? folding.getText() : "";
-    }
-
     private static double parse(TextField f, String what) {
         try {
             return Double.parseDouble(f.getText().strip());

@@ -164,11 +164,6 @@ final class RegisterPanel extends VBox {
         updateEnabled();
     }
 
-    /** The folding check of the current B-spline result as shown (empty when there is none). */
-    String foldingText() {
-        return bspline.foldingText();
-    }
-
     /** Status text of the last run ("Finished", "Stopped", a level, ...). */
     String statusText() {
         return status.getText();
