@@ -27,7 +27,8 @@ import org.coreg.points.PlanningPoint;
 /**
  * Makes the documentation's screenshots from the real workstation window (run under Xvfb by docs/make-screenshot.sh;
  * not a test): the sample pair opened, registered with the real engine (rigid + similarity) in the Register panel,
- * planning points in their table, and the unsaved-changes dialog. Each PNG is a snapshot of the window's (or the
+ * planning points in their table, the unsaved-changes dialog, and a B-spline stage on top of the result with its
+ * folding check and Jacobian-determinant overlay. Each PNG is a snapshot of the window's (or the
  * dialog's) scene as drawn on screen. Arguments: OUT_DIR FIXED MOVING.
  */
 public final class ScreenshotTour extends Application {
@@ -98,6 +99,25 @@ public final class ScreenshotTour extends Application {
         shown.await(10, TimeUnit.SECONDS);
         Thread.sleep(1000);
         snap(dialog[0].getDialogPane().getScene(), out.resolve("dialog-unsaved-changes.png"));
+
+        // a B-spline stage on top of the result: the folding check in the panel, the determinant over the views
+        fx(() -> {
+            dialog[0].close();
+            window.session().setPoints(List.of());
+            Accordion side = (Accordion) ((javafx.scene.control.ScrollPane) stage.getScene().lookup("#sidePanel"))
+                    .getContent();
+            side.getPanes().stream().filter(p -> p.getText().equals("Register")).findFirst()
+                    .ifPresent(side::setExpandedPane);
+            ((CheckBox) stage.getScene().lookup("#stageSimilarity")).setSelected(false);
+            ((CheckBox) stage.getScene().lookup("#stageBspline")).setSelected(true);
+            ((javafx.scene.control.Button) stage.getScene().lookup("#register")).fire();
+        });
+        waitFor(() -> ((Label) stage.getScene().lookup("#registerStatus")).getText().startsWith("Finished")
+                && window.session().deformation().isPresent(), 400);
+        fx(() -> ((CheckBox) stage.getScene().lookup("#showJacobian")).setSelected(true));
+        waitFor(window::viewsUpToDate, 30);
+        Thread.sleep(1500);
+        snap(stage.getScene(), out.resolve("register-panel-bspline.png"));
     }
 
     private static void fx(Runnable r) throws Exception {
