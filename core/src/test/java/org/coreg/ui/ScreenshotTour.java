@@ -11,7 +11,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Accordion;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
@@ -80,9 +79,8 @@ public final class ScreenshotTour extends Application {
                     new PlanningPoint("target", new double[] {c[0] + 12.5, c[1] - 8.25, c[2]}, "lesion centre", false),
                     new PlanningPoint("entry", new double[] {c[0] - 30.75, c[1] + 20.5, c[2] + 4}, "burr hole", false),
                     new PlanningPoint("marker-3", new double[] {c[0] + 2, c[1] + 41.125, c[2] - 6.5}, "", true)));
-            Accordion side = (Accordion) ((javafx.scene.control.ScrollPane) stage.getScene().lookup("#sidePanel"))
-                    .getContent();
-            side.setExpandedPane((TitledPane) stage.getScene().lookup("#pointsPane"));
+            // the accordion sits in a VBox under the quality badge now: expand the pane itself
+            ((TitledPane) stage.getScene().lookup("#pointsPane")).setExpanded(true);
         });
         waitFor(window::viewsUpToDate, 30);
         Thread.sleep(1500);
@@ -104,10 +102,7 @@ public final class ScreenshotTour extends Application {
         fx(() -> {
             dialog[0].close();
             window.session().setPoints(List.of());
-            Accordion side = (Accordion) ((javafx.scene.control.ScrollPane) stage.getScene().lookup("#sidePanel"))
-                    .getContent();
-            side.getPanes().stream().filter(p -> p.getText().equals("Register")).findFirst()
-                    .ifPresent(side::setExpandedPane);
+            ((TitledPane) stage.getScene().lookup("#registerPane")).setExpanded(true);
             ((CheckBox) stage.getScene().lookup("#stageSimilarity")).setSelected(false);
             ((CheckBox) stage.getScene().lookup("#stageBspline")).setSelected(true);
             ((javafx.scene.control.Button) stage.getScene().lookup("#register")).fire();
