@@ -90,6 +90,9 @@ public final class EngineRegistrationService implements RegistrationService {
     private RegisteredTransform runDeformable(RegistrationSettings s, RegistrationOptions options, Volume fixed,
                                               Volume moving, RegistrationListener listener, CancelToken cancel)
             throws RegistrationFailedException, CancelledException {
+        List<Stage> named = new ArrayList<>(s.stages());
+        named.add(Stage.BSPLINE); // the report names every stage that ran (DeformableRegistration runs it regardless)
+        s = s.withStages(named.toArray(Stage[]::new));
         DeformableResult r;
         try {
             r = new DeformableRegistration(s, options.bspline().withJacobianMap(true),

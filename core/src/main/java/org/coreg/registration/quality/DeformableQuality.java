@@ -21,7 +21,9 @@ public final class DeformableQuality {
         QualityReport q = QualityAssessor.assess(new RegistrationResult(r.affine(), r.log(), r.finalMetric(),
                 r.overlap(), false), stages(s), s.seed(), null);
         if (r.folding().folds()) {
-            q = q.withFinding(QualityStatus.UNCERTAIN, "The deformation folds: " + r.warning());
+            // the warning already begins "the deformation folds: ..."; said once, as a sentence
+            String w = r.warning();
+            q = q.withFinding(QualityStatus.UNCERTAIN, Character.toUpperCase(w.charAt(0)) + w.substring(1));
         }
         return q;
     }

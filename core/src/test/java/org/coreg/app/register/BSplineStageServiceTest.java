@@ -35,6 +35,7 @@ class BSplineStageServiceTest {
                 }, new CancelToken());
         assertThat(levels).contains("RIGID 1/3", "BSPLINE 1/3", "BSPLINE 3/3");
         assertThat(r.report().status()).isNotEqualTo(QualityStatus.FAILED);
+        assertThat(r.report().stages()).containsExactly("rigid", "bspline");
         assertThat(r.deformable()).isNotNull();
         assertThat(r.fixedToMoving()).isEqualTo(r.deformable().affine());
         // the rigid part finds the known shift; the whole map stays near it on this rigidly moved pair
