@@ -8,18 +8,20 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.coreg.app.register.BSplineStage;
 import org.coreg.app.session.Deformation;
 import org.coreg.registration.deformable.BSplineSettings;
 
 /**
  * The Register panel's B-spline stage: whether to run it after the linear stages, its grid spacing (mm, control-node
- * spacing at full resolution) and bending weight, starting at the command line's defaults
- * ({@link BSplineSettings#defaults()}), and the folding check of the last B-spline result.
+ * spacing at full resolution), bending weight and whether to register both ways, starting at the command line's
+ * defaults ({@link BSplineSettings#defaults()}, both ways), and the folding check of the last B-spline result.
  */
 final class BSplineControls extends VBox {
     private final CheckBox enabled = new CheckBox("B-spline");
     private final TextField spacing = new TextField();
     private final TextField bending = new TextField();
+    private final CheckBox bothWays = new CheckBox("both ways");
     private final Label folding = new Label();
 
     BSplineControls() {
@@ -34,6 +36,11 @@ final class BSplineControls extends VBox {
         bending.setId("bsplineBendingWeight");
         bending.setText(number(d.bendingWeight()));
         bending.setPrefColumnCount(4);
+        bothWays.setId("bsplineBothWays");
+        bothWays.setSelected(true); // coreg register's default (--one-way to skip)
+        bothWays.setTooltip(new Tooltip("Also register the other way and average the two B-splines (about twice the "
+                + "time); the quality report then gives the pair's inverse-consistency error"));
+        bothWays.disableProperty().bind(enabled.selectedProperty().not());
         spacing.disableProperty().bind(enabled.selectedProperty().not());
         bending.disableProperty().bind(enabled.selectedProperty().not());
         folding.setId("foldingCheck");
@@ -41,7 +48,7 @@ final class BSplineControls extends VBox {
         folding.setVisible(false);
         folding.setManaged(false);
         getChildren().addAll(new HBox(6, enabled, new Label("grid"), spacing, new Label("mm  bending"), bending),
-                folding);
+                bothWays, folding);
     }
 
     /**
@@ -49,7 +56,7 @@ final class BSplineControls extends VBox {
      *
      * @throws IllegalArgumentException naming the field when a number is not valid
      */
-    BSplineSettings settings() {
+    BSplineStage settings() {
         if (!enabled.isSelected()) {
             return null;
         }
@@ -63,7 +70,8 @@ final class BSplineControls extends VBox {
             throw new IllegalArgumentException("B-spline bending weight: expected 0 or a positive number, found "
                     + bending.getText().strip());
         }
-        return BSplineSettings.defaults().withGridSpacing(mm).withBendingWeight(w);
+        return new BSplineStage(BSplineSettings.defaults().withGridSpacing(mm).withBendingWeight(w),
+                bothWays.isSelected());
     }
 
     /** Shows the folding check of {@code d}, or hides it when there is no current B-spline result. */

@@ -130,7 +130,7 @@ final class RegisterPanel extends VBox {
             status.setText("Choose at least one stage.");
             return;
         }
-        org.coreg.registration.deformable.BSplineSettings deformable;
+        org.coreg.app.register.BSplineStage deformable;
         try {
             deformable = bspline.settings();
         } catch (IllegalArgumentException e) {

@@ -77,10 +77,14 @@ class BSplineRegisterUiTest {
         // the command line's defaults, then a coarse grid to keep the test fast
         assertThat(robot.lookup("#bsplineGridSpacing").queryAs(TextField.class).getText()).isEqualTo("20");
         assertThat(robot.lookup("#bsplineBendingWeight").queryAs(TextField.class).getText()).isEqualTo("0");
+        assertThat(robot.lookup("#bsplineBothWays").queryAs(CheckBox.class).isSelected()).as("coreg register's default")
+                .isTrue();
         robot.interact(() -> {
             robot.lookup("#stageBspline").queryAs(CheckBox.class).setSelected(true);
             robot.lookup("#bsplineGridSpacing").queryAs(TextField.class).setText("60");
             robot.lookup("#bsplineBendingWeight").queryAs(TextField.class).setText("0.01");
+            // one way halves the time; BSplineStageServiceTest covers both ways
+            robot.lookup("#bsplineBothWays").queryAs(CheckBox.class).setSelected(false);
         });
         robot.clickOn("#register");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> robot.lookup("#registerStatus")

@@ -18,7 +18,9 @@ import org.coreg.registration.quality.AssessedRegistration;
 import org.coreg.registration.RegistrationSettings;
 import org.coreg.registration.RegistrationException;
 import org.coreg.registration.Stage;
+import org.coreg.registration.deformable.BothWays;
 import org.coreg.registration.deformable.DeformableRegistration;
+import org.coreg.registration.deformable.InverseConsistency;
 import org.coreg.registration.deformable.DeformableResult;
 import org.coreg.registration.quality.DeformableQuality;
 import org.coreg.registration.quality.QualityReport;
@@ -83,9 +85,10 @@ public final class EngineRegistrationService implements RegistrationService {
     }
 
     /**
-     * The linear stages then the B-spline stage ({@link DeformableRegistration}, one way), judged as the command line
-     * judges it ({@link DeformableQuality}); the Jacobian-determinant map on the fixed grid is kept for display.
-     * Landmark pairs are not used by this path.
+     * The linear stages then the B-spline stage ({@link DeformableRegistration}), by default also the other way with
+     * the two B-splines averaged ({@link BothWays}, as {@code coreg register} does; the report then states the pair's
+     * inverse-consistency error), judged as the command line judges it ({@link DeformableQuality}); the
+     * Jacobian-determinant map on the fixed grid is kept for display. Landmark pairs are not used by this path.
      */
     private RegisteredTransform runDeformable(RegistrationSettings s, RegistrationOptions options, Volume fixed,
                                               Volume moving, RegistrationListener listener, CancelToken cancel)
@@ -93,10 +96,20 @@ public final class EngineRegistrationService implements RegistrationService {
         List<Stage> named = new ArrayList<>(s.stages());
         named.add(Stage.BSPLINE); // the report names every stage that ran (DeformableRegistration runs it regardless)
         s = s.withStages(named.toArray(Stage[]::new));
+        var b = options.bspline().settings().withJacobianMap(true);
         DeformableResult r;
+        InverseConsistency consistency = null;
         try {
-            r = new DeformableRegistration(s, options.bspline().withJacobianMap(true),
-                    new ProgressRelay(listener, s.levels()), cancel::isCancelled).run(fixed, moving);
+            r = new DeformableRegistration(s, b, new ProgressRelay(listener, s.levels()), cancel::isCancelled)
+                    .run(fixed, moving);
+            if (options.bspline().bothWays()) {
+                // the other way, shown as a second run of levels in the progress and the metric plot
+                DeformableResult back = new DeformableRegistration(s, b, new ProgressRelay(listener, s.levels()),
+                        cancel::isCancelled).run(moving, fixed);
+                BothWays pair = BothWays.of(r, back, fixed, moving, s.threads());
+                r = pair.forward();
+                consistency = pair.consistency();
+            }
         } catch (RegistrationCancelledException e) {
             throw new CancelledException();
         } catch (RegistrationException e) {
@@ -105,6 +118,9 @@ public final class EngineRegistrationService implements RegistrationService {
                     failed);
         }
         QualityReport report = DeformableQuality.assess(r, s);
+        if (consistency != null) {
+            report = report.withInverseConsistency(consistency.meanMm());
+        }
         if (report.status() == QualityStatus.FAILED) {
             throw new RegistrationFailedException("Registration failed: " + report.reasonsText(), ADVICE, null,
                     report);

@@ -7,7 +7,6 @@ import org.coreg.app.session.RoiBox;
 import org.coreg.image.AffineMap;
 import org.coreg.registration.RegistrationSettings;
 import org.coreg.registration.Stage;
-import org.coreg.registration.deformable.BSplineSettings;
 import org.coreg.registration.landmarks.LandmarkPair;
 
 /**
@@ -18,11 +17,11 @@ import org.coreg.registration.landmarks.LandmarkPair;
  * @param roi       fixed-space LPS box restricting the metric samples, or null for the whole fixed image
  * @param initial   starting transform, fixed LPS -> moving LPS (the manual pre-alignment)
  * @param landmarks landmark pairs (fixed and moving LPS mm) that give the start and are reported; empty for none
- * @param bspline   the B-spline stage run after the linear stages (grid spacing mm, bending weight, ...), or null for
+ * @param bspline   the B-spline stage run after the linear stages (grid spacing mm, bending weight, both ways), or null for
  *                  none; the linear stages of {@code stages} come first, as {@code coreg register --stages ...,bspline}
  */
 public record RegistrationOptions(List<RegistrationStage> stages, String preset, RoiBox roi, AffineMap initial,
-                                  List<LandmarkPair> landmarks, BSplineSettings bspline) {
+                                  List<LandmarkPair> landmarks, BSplineStage bspline) {
     public static final String CT_MR_HEAD = "CT-MR head";
     public RegistrationOptions {
         stages = List.copyOf(stages);
@@ -69,7 +68,7 @@ public record RegistrationOptions(List<RegistrationStage> stages, String preset,
     }
 
     /** The same options with a B-spline stage after the linear ones ({@code b}), or none ({@code null}). */
-    public RegistrationOptions withBSpline(BSplineSettings b) {
+    public RegistrationOptions withBSpline(BSplineStage b) {
         return new RegistrationOptions(stages, preset, roi, initial, landmarks, b);
     }
 }

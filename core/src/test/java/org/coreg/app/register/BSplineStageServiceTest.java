@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /** The workstation's service runs the B-spline stage after the linear ones, as {@code coreg register} does. */
 class BSplineStageServiceTest {
-    private static RegistrationOptions rigidThenBSpline() {
+    private static RegistrationOptions rigidThenBSpline(boolean bothWays) {
         return new RegistrationOptions(List.of(RegistrationStage.RIGID), RegistrationOptions.CT_MR_HEAD, null,
-                AffineMap.identity()).withBSpline(BSplineSettings.defaults().withGridSpacing(60).withIterations(40));
+                AffineMap.identity()).withBSpline(new BSplineStage(BSplineSettings.defaults().withGridSpacing(60)
+                .withIterations(40), bothWays));
     }
 
     @Test
@@ -23,7 +24,7 @@ class BSplineStageServiceTest {
         List<String> levels = new ArrayList<>();
         var fixed = EngineRegistrationServiceTest.fixed();
         RegisteredTransform r = new EngineRegistrationService(EngineRegistrationServiceTest.quick()).runChecked(fixed,
-                EngineRegistrationServiceTest.moving(), rigidThenBSpline(), new RegistrationListener() {
+                EngineRegistrationServiceTest.moving(), rigidThenBSpline(true), new RegistrationListener() {
                     @Override
                     public void levelStarted(RegistrationStage stage, int level, int n) {
                         levels.add(stage + " " + level + "/" + n);
@@ -33,7 +34,10 @@ class BSplineStageServiceTest {
                     public void iteration(int iteration, double value) {
                     }
                 }, new CancelToken());
-        assertThat(levels).contains("RIGID 1/3", "BSPLINE 1/3", "BSPLINE 3/3");
+        // both ways (the command line's default): the levels run twice, and the report states the pair's error
+        assertThat(levels).containsExactly("RIGID 1/3", "RIGID 2/3", "RIGID 3/3", "BSPLINE 1/3", "BSPLINE 2/3",
+                "BSPLINE 3/3", "RIGID 1/3", "RIGID 2/3", "RIGID 3/3", "BSPLINE 1/3", "BSPLINE 2/3", "BSPLINE 3/3");
+        assertThat(r.report().inverseConsistencyMm()).isNotNull().isBetween(0.0, 2.0);
         assertThat(r.report().status()).isNotEqualTo(QualityStatus.FAILED);
         assertThat(r.report().stages()).containsExactly("rigid", "bspline");
         assertThat(r.deformable()).isNotNull();
@@ -59,7 +63,7 @@ class BSplineStageServiceTest {
         cancel.cancel();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EngineRegistrationService(
                 EngineRegistrationServiceTest.quick()).runChecked(EngineRegistrationServiceTest.fixed(),
-                EngineRegistrationServiceTest.moving(), rigidThenBSpline(), new RegistrationListener() {
+                EngineRegistrationServiceTest.moving(), rigidThenBSpline(false), new RegistrationListener() {
                     @Override
                     public void levelStarted(RegistrationStage stage, int level, int n) {
                     }
