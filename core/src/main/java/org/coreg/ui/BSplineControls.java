@@ -74,15 +74,21 @@ final class BSplineControls extends VBox {
                 bothWays.isSelected());
     }
 
-    /** Shows the folding check of {@code d}, or hides it when there is no current B-spline result. */
-    void showFolding(Optional<Deformation> d) {
+    /**
+     * Shows the folding check of {@code d} and, for a both-ways run, the pair's inverse-consistency error
+     * ({@code consistencyMm}, mean mm, or null), or hides them when there is no current B-spline result.
+     */
+    void showFolding(Optional<Deformation> d, Double consistencyMm) {
         folding.setVisible(d.isPresent());
         folding.setManaged(d.isPresent());
         d.ifPresent(x -> {
             var r = x.folding();
             String figures = String.format(Locale.ROOT, "Jacobian determinant: min %.3f, max %.3f, %.4f%% of voxels"
                     + " <= 0", r.min(), r.max(), 100 * r.fractionNonPositive());
-            folding.setText(r.folds() ? figures + "\nWarning: " + r.warning() : figures + " (no folding)");
+            String both = consistencyMm == null ? "" : String.format(Locale.ROOT,
+                    "\nInverse consistency (both ways): mean %.3f mm", consistencyMm);
+            folding.setText((r.folds() ? figures : figures + " (no folding)") + both
+                    + (r.folds() ? "\nWarning: " + r.warning() : ""));
             folding.setStyle(r.folds() ? "-fx-text-fill: #b00020;" : "");
         });
     }

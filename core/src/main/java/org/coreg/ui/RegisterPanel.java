@@ -100,7 +100,8 @@ final class RegisterPanel extends VBox {
                 levelProgress, status, beforeAfter, chart);
         s.addListener(c -> {
             updateEnabled();
-            bspline.showFolding(s.deformation());
+            bspline.showFolding(s.deformation(), s.verdictIsCurrent() ? s.verdict().orElseThrow().report()
+                    .inverseConsistencyMm() : null);
         });
         updateEnabled();
     }
