@@ -101,9 +101,9 @@ final class DisplayControls extends FlowPane {
         updateHistoryButtons();
 
         getChildren().addAll(group(navigate, preAlign, roi, points, landmarks), group(undo, redo),
-                group(new Label("Overlay"), fusion, new Label("Opacity"), opacity, new Label("Tile"), tile, showMoving,
-                        jacobian),
-                group(new Label("Window fixed"), fixedPreset, new Label("moving"), movingPreset));
+                group(new Label("Overlay"), fusion, new Label("Opacity"), opacity, new Label("Tile"), tile, showMoving),
+                group(new Label("Window fixed"), fixedPreset, new Label("moving"), movingPreset),
+                group(jacobian)); // its own group, after the others: it wraps before they do
     }
 
     /** Controls that belong together, kept on one line when the bar wraps. */
