@@ -26,6 +26,7 @@ final class BSplineControls extends VBox {
 
     BSplineControls() {
         super(4);
+        setFillWidth(true);
         BSplineSettings d = BSplineSettings.defaults();
         enabled.setId("stageBspline");
         enabled.setTooltip(new Tooltip("Deformable B-spline stage after the linear stages (coreg register --stages "
@@ -40,15 +41,20 @@ final class BSplineControls extends VBox {
         bothWays.setSelected(true); // coreg register's default (--one-way to skip)
         bothWays.setTooltip(new Tooltip("Also register the other way and average the two B-splines (about twice the "
                 + "time); the quality report then gives the pair's inverse-consistency error"));
-        bothWays.disableProperty().bind(enabled.selectedProperty().not());
-        spacing.disableProperty().bind(enabled.selectedProperty().not());
-        bending.disableProperty().bind(enabled.selectedProperty().not());
+        // the details only while ticked: the panel keeps its height (and its layout) for linear runs
+        HBox details = new HBox(6, new Label("grid"), spacing, new Label("mm  bending"), bending, bothWays);
+        details.visibleProperty().bind(enabled.selectedProperty());
+        details.managedProperty().bind(enabled.selectedProperty());
         folding.setId("foldingCheck");
         folding.setWrapText(true);
         folding.setVisible(false);
         folding.setManaged(false);
-        getChildren().addAll(new HBox(6, enabled, new Label("grid"), spacing, new Label("mm  bending"), bending),
-                bothWays, folding);
+        getChildren().addAll(details, folding);
+    }
+
+    /** The B-spline tick box, shown in the row of the linear stages. */
+    CheckBox toggle() {
+        return enabled;
     }
 
     /**

@@ -96,7 +96,7 @@ final class RegisterPanel extends VBox {
         beforeAfter.setId("beforeAfter");
         beforeAfter.setOnAction(e -> workstation.session().showBefore(beforeAfter.isSelected()));
         Session s = workstation.session();
-        getChildren().addAll(new HBox(8, rigid, similarity, affine), bspline, preset, useRoi, new HBox(8, register, cancel),
+        getChildren().addAll(new HBox(8, rigid, similarity, affine, bspline.toggle()), bspline, preset, useRoi, new HBox(8, register, cancel),
                 levelProgress, status, beforeAfter, chart);
         s.addListener(c -> {
             updateEnabled();
