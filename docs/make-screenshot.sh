@@ -6,6 +6,8 @@
 #   docs/images/register-panel.png          the Register panel with the result
 #   docs/images/points-table.png            the planning points table
 #   docs/images/dialog-unsaved-changes.png  the question before New session with unsaved work
+#   docs/images/register-panel-bspline.png  rigid + B-spline (20 mm grid, both ways) from that result: the folding
+#                                           check in the Register panel, the Jacobian determinant over the views
 # Usage: docs/make-screenshot.sh [FIXED MOVING]   (default sample-data/meat-mr-t2.mha sample-data/meat-ct.mha)
 # Needs xvfb-run and GTK 3 (Debian: apt-get install xvfb libgtk-3-0).
 set -euo pipefail
@@ -24,6 +26,6 @@ for jar in "${jars[@]}"; do
     *) cp="$cp:$jar" ;;
   esac
 done
-xvfb-run -a -s "-screen 0 1600x1000x24" timeout 600 bin/with-jdk25 java -Xmx4g \
+xvfb-run -a -s "-screen 0 1600x1000x24" timeout 900 bin/with-jdk25 java -Xmx4g \
   --enable-native-access=javafx.graphics,ALL-UNNAMED --module-path "$fx_path" --add-modules javafx.controls \
   -Dcoreg.layout=off -cp "$cp" org.coreg.ui.ScreenshotTour docs/images "$fixed" "$moving"

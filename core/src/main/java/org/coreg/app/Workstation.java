@@ -91,8 +91,9 @@ public final class Workstation {
 
     /**
      * Registers moving to fixed in the background from the current transform; on success the result becomes the
-     * current transform (one undo step) and is kept in the session's transform library. {@code onEnded} runs afterwards whether the run succeeded, failed or was
-     * cancelled.
+     * current transform (one undo step) and is kept in the session's transform library. After a B-spline stage the
+     * current transform is its affine part and the session keeps the whole result ({@link Session#deformation()}).
+     * {@code onEnded} runs afterwards whether the run succeeded, failed or was cancelled.
      *
      * @throws IllegalStateException if either volume is missing
      */
@@ -116,10 +117,14 @@ public final class Workstation {
                     onReport.accept(checked.report());
                     session.setVerdict(new org.coreg.app.session.RegistrationVerdict(checked.report(), t));
                     session.setTransform(t);
+                    var d = checked.deformable();
+                    session.setDeformation(d == null ? null : org.coreg.app.session.Deformation.of(d.affine(),
+                            d.fixedToMoving(), d.folding()));
                     session.setComparison(new RegistrationComparison(options.initial(), t));
                     session.transforms().add("Registration", t, "registration: " + options.stages().stream()
                             .map(st -> st.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", "
-                            + options.preset() + (options.roi() != null ? ", crop box" : ""),
+                            + options.preset() + (options.roi() != null ? ", crop box" : "")
+                            + (d != null ? "; affine part of a B-spline result" : ""),
                             org.coreg.app.transforms.TransformManager.pairOf(session));
                     onEnded.accept(RegistrationOutcome.SUCCEEDED);
                 }, e -> {

@@ -17,6 +17,7 @@ import org.coreg.registration.deformable.BothWays;
 import org.coreg.registration.deformable.DeformableRegistration;
 import org.coreg.registration.deformable.DeformableResult;
 import org.coreg.registration.deformable.InverseConsistency;
+import org.coreg.registration.quality.DeformableQuality;
 import org.coreg.registration.quality.QualityReport;
 import org.coreg.registration.quality.QualityStatus;
 import org.coreg.transform.NonInvertibleTransformException;

@@ -16,7 +16,10 @@ import org.coreg.app.render.WindowPreset;
 import org.coreg.app.session.Session;
 import org.coreg.app.session.SessionChange;
 
-/** Tool bar: mouse mode, fusion mode and opacity, checkerboard tile, window presets, undo and redo. */
+/**
+ * Tool bar: mouse mode, fusion mode and opacity, checkerboard tile, the Jacobian-determinant overlay of a B-spline
+ * result, window presets, undo and redo.
+ */
 final class DisplayControls extends FlowPane {
     private final Session session;
     private final ToggleGroup modes = new ToggleGroup();
@@ -65,6 +68,14 @@ final class DisplayControls extends FlowPane {
         showMoving.setSelected(true);
         showMoving.selectedProperty().addListener((o, a, v) -> session.setFusion(session.fusion().withMovingVisible(v)));
 
+        // the determinant of the last B-spline result, offered only while that result is the current transform
+        CheckBox jacobian = new CheckBox("Jacobian determinant");
+        jacobian.setId("showJacobian");
+        jacobian.setTooltip(new javafx.scene.control.Tooltip("Colour map of the B-spline's Jacobian determinant on the "
+                + "fixed grid: blue compressed, red expanded, yellow folded"));
+        jacobian.selectedProperty().addListener((o, a, v) -> session.showJacobian(v));
+        jacobian.setDisable(session.deformation().isEmpty());
+
         ComboBox<WindowPreset> fixedPreset = preset("fixedPreset", true);
         ComboBox<WindowPreset> movingPreset = preset("movingPreset", false);
 
@@ -75,6 +86,9 @@ final class DisplayControls extends FlowPane {
         session.addListener(c -> {
             if (c == SessionChange.HISTORY || c == SessionChange.VOLUMES) {
                 updateHistoryButtons();
+            }
+            if (c == SessionChange.TRANSFORM || c == SessionChange.VOLUMES || c == SessionChange.HISTORY) {
+                jacobian.setDisable(session.deformation().isEmpty());
             }
             if (c == SessionChange.DISPLAY && fusion.getValue() != session.fusion().mode()) {
                 fusion.setValue(session.fusion().mode()); // changed elsewhere (command line)
@@ -88,7 +102,8 @@ final class DisplayControls extends FlowPane {
 
         getChildren().addAll(group(navigate, preAlign, roi, points, landmarks), group(undo, redo),
                 group(new Label("Overlay"), fusion, new Label("Opacity"), opacity, new Label("Tile"), tile, showMoving),
-                group(new Label("Window fixed"), fixedPreset, new Label("moving"), movingPreset));
+                group(new Label("Window fixed"), fixedPreset, new Label("moving"), movingPreset),
+                group(jacobian)); // its own group, after the others: it wraps before they do
     }
 
     /** Controls that belong together, kept on one line when the bar wraps. */

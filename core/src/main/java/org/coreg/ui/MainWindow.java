@@ -156,6 +156,7 @@ public final class MainWindow {
         stage.setScene(scene);
         WindowTitle.bind(stage, session, sessionActions.store());
         transformPanel.setOnExported(statusBar::confirm); // a short confirmation after every export
+        sessionActions.setOnNotice(statusBar::confirm);
         pointsPanel.setOnExported(statusBar::confirm);
         session.addListener(c -> {
             // a new fixed volume keeps the crop box when it still overlaps it; otherwise the user is told

@@ -26,7 +26,8 @@ import org.coreg.app.session.Session;
 import org.coreg.app.task.TaskHandle;
 
 /**
- * Register: stages, preset, use of the crop box, Register and Cancel, a progress bar per level and a live plot of
+ * Register: stages (rigid, similarity, affine, and B-spline with its grid spacing and bending weight and the folding
+ * check of its result), preset, use of the crop box, Register and Cancel, a progress bar per level and a live plot of
  * the metric. The run happens in the background through the {@link Workstation}; this panel only shows it.
  */
 final class RegisterPanel extends VBox {
@@ -34,6 +35,7 @@ final class RegisterPanel extends VBox {
     private final CheckBox rigid = new CheckBox("Rigid");
     private final CheckBox similarity = new CheckBox("Similarity");
     private final CheckBox affine = new CheckBox("Affine");
+    private final BSplineControls bspline = new BSplineControls();
     private final ComboBox<String> preset = new ComboBox<>();
     private final CheckBox useRoi = new CheckBox("Restrict to crop box");
     private final Button register = new Button("Register");
@@ -94,9 +96,13 @@ final class RegisterPanel extends VBox {
         beforeAfter.setId("beforeAfter");
         beforeAfter.setOnAction(e -> workstation.session().showBefore(beforeAfter.isSelected()));
         Session s = workstation.session();
-        getChildren().addAll(new HBox(8, rigid, similarity, affine), preset, useRoi, new HBox(8, register, cancel),
+        getChildren().addAll(new HBox(8, rigid, similarity, affine, bspline.toggle()), bspline, preset, useRoi, new HBox(8, register, cancel),
                 levelProgress, status, beforeAfter, chart);
-        s.addListener(c -> updateEnabled());
+        s.addListener(c -> {
+            updateEnabled();
+            bspline.showFolding(s.deformation(), s.verdictIsCurrent() ? s.verdict().orElseThrow().report()
+                    .inverseConsistencyMm() : null);
+        });
         updateEnabled();
     }
 
@@ -125,10 +131,18 @@ final class RegisterPanel extends VBox {
             status.setText("Choose at least one stage.");
             return;
         }
+        org.coreg.app.register.BSplineStage deformable;
+        try {
+            deformable = bspline.settings();
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage());
+            return;
+        }
         Session s = workstation.session();
         RegistrationOptions options = new RegistrationOptions(stages, preset.getValue(),
                 useRoi.isSelected() ? s.roi().orElse(null) : null, s.fixedToMoving())
-                .withLandmarks(new org.coreg.app.landmarks.LandmarkEditor(s).pairsForStart()); // their fit starts it
+                .withLandmarks(new org.coreg.app.landmarks.LandmarkEditor(s).pairsForStart()) // their fit starts it
+                .withBSpline(deformable);
         metric.getData().clear();
         stride = 1;
         levelProgress.setProgress(0);

@@ -39,11 +39,24 @@ final class SessionActions {
     private final Consumer<String> errors;
     private Autosave autosave;
     private Timeline timer;
+    private final Workstation workstation;
+    private Consumer<String> notices = m -> { };
 
     SessionActions(Stage stage, Workstation workstation, VolumeLoader loader, Consumer<String> errors) {
         this.stage = stage;
+        this.workstation = workstation;
         this.errors = errors;
         this.store = new SessionStore(workstation, loader, errors);
+    }
+
+    /** Said after a session save while a B-spline result is current: session files hold affine transforms only. */
+    static final String DEFORMATION_NOT_SAVED = "Session saved with the affine part of the B-spline result only: "
+            + "session files do not keep the deformation. To keep it, use File > Save resampled moving image (it "
+            + "writes the whole transform beside the image).";
+
+    /** Where short notices go (the status bar). */
+    void setOnNotice(Consumer<String> n) {
+        notices = n;
     }
 
     SessionStore store() {
@@ -115,6 +128,9 @@ final class SessionActions {
     boolean save(Path file) {
         try {
             store.save(file); // autosave drops its recovery copy: the saved file is now the latest work
+            if (workstation.session().deformation().isPresent()) {
+                notices.accept(DEFORMATION_NOT_SAVED);
+            }
             return true;
         } catch (IOException e) {
             errors.accept("Could not save the session to " + file + ".\n\n" + e.getMessage());

@@ -212,12 +212,16 @@ public final class SliceView extends Region {
         }
         SampledVolume moving = session.moving().orElse(null);
         var transform = session.displayedTransform();
+        var deformation = session.displayedDeformation().orElse(null);
+        var deformed = deformation == null ? null : deformation.fixedToMoving();
+        var jacobian = session.jacobianShown() ? deformation.jacobian() : null;
         double[] cursor = session.cursor();
         var fixedWindow = session.fixedWindow();
         var movingWindow = session.movingWindow();
         var fusion = session.fusion();
         renders.submit(() -> {
-            SliceImage img = renderer.render(fixed, moving, transform, plane, cursor, fixedWindow, movingWindow, fusion);
+            SliceImage img = renderer.render(fixed, moving, transform, deformed, jacobian, plane, cursor,
+                    fixedWindow, movingWindow, fusion);
             Platform.runLater(() -> show(img, generation));
         });
         drawOverlay();

@@ -11,7 +11,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Accordion;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
@@ -27,7 +26,8 @@ import org.coreg.points.PlanningPoint;
 /**
  * Makes the documentation's screenshots from the real workstation window (run under Xvfb by docs/make-screenshot.sh;
  * not a test): the sample pair opened, registered with the real engine (rigid + similarity) in the Register panel,
- * planning points in their table, and the unsaved-changes dialog. Each PNG is a snapshot of the window's (or the
+ * planning points in their table, the unsaved-changes dialog, and a B-spline stage on top of the result with its
+ * folding check and Jacobian-determinant overlay. Each PNG is a snapshot of the window's (or the
  * dialog's) scene as drawn on screen. Arguments: OUT_DIR FIXED MOVING.
  */
 public final class ScreenshotTour extends Application {
@@ -79,8 +79,8 @@ public final class ScreenshotTour extends Application {
                     new PlanningPoint("target", new double[] {c[0] + 12.5, c[1] - 8.25, c[2]}, "lesion centre", false),
                     new PlanningPoint("entry", new double[] {c[0] - 30.75, c[1] + 20.5, c[2] + 4}, "burr hole", false),
                     new PlanningPoint("marker-3", new double[] {c[0] + 2, c[1] + 41.125, c[2] - 6.5}, "", true)));
-            Accordion side = (Accordion) stage.getScene().lookup("#sideAccordion");
-            side.setExpandedPane((TitledPane) stage.getScene().lookup("#pointsPane"));
+            // the accordion sits in a VBox under the quality badge now: expand the pane itself
+            ((TitledPane) stage.getScene().lookup("#pointsPane")).setExpanded(true);
         });
         waitFor(window::viewsUpToDate, 30);
         Thread.sleep(1500);
@@ -97,6 +97,22 @@ public final class ScreenshotTour extends Application {
         shown.await(10, TimeUnit.SECONDS);
         Thread.sleep(1000);
         snap(dialog[0].getDialogPane().getScene(), out.resolve("dialog-unsaved-changes.png"));
+
+        // a B-spline stage on top of the result: the folding check in the panel, the determinant over the views
+        fx(() -> {
+            dialog[0].close();
+            window.session().setPoints(List.of());
+            ((TitledPane) stage.getScene().lookup("#registerPane")).setExpanded(true);
+            ((CheckBox) stage.getScene().lookup("#stageSimilarity")).setSelected(false);
+            ((CheckBox) stage.getScene().lookup("#stageBspline")).setSelected(true);
+            ((javafx.scene.control.Button) stage.getScene().lookup("#register")).fire();
+        });
+        waitFor(() -> ((Label) stage.getScene().lookup("#registerStatus")).getText().startsWith("Finished")
+                && window.session().deformation().isPresent(), 400);
+        fx(() -> ((CheckBox) stage.getScene().lookup("#showJacobian")).setSelected(true));
+        waitFor(window::viewsUpToDate, 30);
+        Thread.sleep(1500);
+        snap(stage.getScene(), out.resolve("register-panel-bspline.png"));
     }
 
     private static void fx(Runnable r) throws Exception {

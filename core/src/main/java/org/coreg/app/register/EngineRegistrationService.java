@@ -16,7 +16,15 @@ import org.coreg.registration.landmarks.LandmarkFitKind;
 import org.coreg.registration.landmarks.LandmarkOptions;
 import org.coreg.registration.quality.AssessedRegistration;
 import org.coreg.registration.RegistrationSettings;
+import org.coreg.registration.RegistrationException;
 import org.coreg.registration.Stage;
+import org.coreg.registration.deformable.BothWays;
+import org.coreg.registration.deformable.DeformableRegistration;
+import org.coreg.registration.deformable.InverseConsistency;
+import org.coreg.registration.deformable.DeformableResult;
+import org.coreg.registration.quality.DeformableQuality;
+import org.coreg.registration.quality.QualityReport;
+import org.coreg.registration.quality.QualityStatus;
 
 /**
  * The registration engine ({@link Registration}: Mattes MI, pyramid, global search) behind the workstation's
@@ -57,6 +65,9 @@ public final class EngineRegistrationService implements RegistrationService {
                                           RegistrationListener listener, CancelToken cancel)
             throws RegistrationFailedException, CancelledException {
         RegistrationSettings s = settings(options);
+        if (options.bspline() != null) {
+            return runDeformable(s, options, fixed, moving, listener, cancel);
+        }
         LandmarkOptions lm = options.landmarks().isEmpty() ? null : new LandmarkOptions(options.landmarks(),
                 s.stages().contains(Stage.AFFINE) ? LandmarkFitKind.AFFINE : LandmarkFitKind.RIGID, false);
         AssessedRegistration.Outcome o;
@@ -73,6 +84,50 @@ public final class EngineRegistrationService implements RegistrationService {
         return new RegisteredTransform(o.fixedToMoving(), o.report());
     }
 
+    /**
+     * The linear stages then the B-spline stage ({@link DeformableRegistration}), by default also the other way with
+     * the two B-splines averaged ({@link BothWays}, as {@code coreg register} does; the report then states the pair's
+     * inverse-consistency error), judged as the command line judges it ({@link DeformableQuality}); the
+     * Jacobian-determinant map on the fixed grid is kept for display. Landmark pairs are not used by this path.
+     */
+    private RegisteredTransform runDeformable(RegistrationSettings s, RegistrationOptions options, Volume fixed,
+                                              Volume moving, RegistrationListener listener, CancelToken cancel)
+            throws RegistrationFailedException, CancelledException {
+        List<Stage> named = new ArrayList<>(s.stages());
+        named.add(Stage.BSPLINE); // the report names every stage that ran (DeformableRegistration runs it regardless)
+        s = s.withStages(named.toArray(Stage[]::new));
+        var b = options.bspline().settings().withJacobianMap(true);
+        DeformableResult r;
+        InverseConsistency consistency = null;
+        try {
+            r = new DeformableRegistration(s, b, new ProgressRelay(listener, s.levels()), cancel::isCancelled)
+                    .run(fixed, moving);
+            if (options.bspline().bothWays()) {
+                // the other way, shown as a second run of levels in the progress and the metric plot
+                DeformableResult back = new DeformableRegistration(s, b, new ProgressRelay(listener, s.levels()),
+                        cancel::isCancelled).run(moving, fixed);
+                BothWays pair = BothWays.of(r, back, fixed, moving, s.threads());
+                r = pair.forward();
+                consistency = pair.consistency();
+            }
+        } catch (RegistrationCancelledException e) {
+            throw new CancelledException();
+        } catch (RegistrationException e) {
+            QualityReport failed = DeformableQuality.failed(e.getMessage(), s);
+            throw new RegistrationFailedException("Registration failed: " + sentence(e.getMessage()), ADVICE, e,
+                    failed);
+        }
+        QualityReport report = DeformableQuality.assess(r, s);
+        if (consistency != null) {
+            report = report.withInverseConsistency(consistency.meanMm());
+        }
+        if (report.status() == QualityStatus.FAILED) {
+            throw new RegistrationFailedException("Registration failed: " + report.reasonsText(), ADVICE, null,
+                    report);
+        }
+        return new RegisteredTransform(r.affine(), report, r);
+    }
+
     /** The engine settings for {@code options}: the preset with their stages, ROI and initial transform. */
     RegistrationSettings settings(RegistrationOptions options) throws RegistrationFailedException {
         if (!RegistrationOptions.CT_MR_HEAD.equals(options.preset())) {
@@ -81,11 +136,12 @@ public final class EngineRegistrationService implements RegistrationService {
         }
         List<Stage> stages = new ArrayList<>();
         for (RegistrationStage st : options.stages()) {
-            stages.add(switch (st) {
-                case RIGID -> Stage.RIGID;
-                case SIMILARITY -> Stage.SIMILARITY;
-                case AFFINE -> Stage.AFFINE;
-            });
+            switch (st) {
+                case RIGID -> stages.add(Stage.RIGID);
+                case SIMILARITY -> stages.add(Stage.SIMILARITY);
+                case AFFINE -> stages.add(Stage.AFFINE);
+                case BSPLINE -> { } // asked for by options.bspline(); DeformableRegistration runs it after these
+            }
         }
         if (!stages.contains(Stage.RIGID)) {
             // The engine always starts with the rigid stage; affine alone means rigid then affine.
@@ -127,6 +183,7 @@ public final class EngineRegistrationService implements RegistrationService {
         @Override
         public void onIteration(IterationEvent e) {
             RegistrationStage st = switch (e.stage()) {
+                case "bspline" -> RegistrationStage.BSPLINE;
                 case "affine" -> RegistrationStage.AFFINE;
                 case "similarity" -> RegistrationStage.SIMILARITY;
                 default -> RegistrationStage.RIGID;
@@ -134,7 +191,7 @@ public final class EngineRegistrationService implements RegistrationService {
             if (st != stage || e.level() != level) {
                 stage = st;
                 level = e.level();
-                boolean finestThree = st != RegistrationStage.RIGID; // similarity and affine run the finest three
+                boolean finestThree = st == RegistrationStage.SIMILARITY || st == RegistrationStage.AFFINE; // finest three
                 int n = finestThree ? Math.min(3, levels) : levels;
                 int k = finestThree ? e.level() - (levels - n) + 1 : e.level() + 1;
                 listener.levelStarted(st, Math.clamp(k, 1, n), n);

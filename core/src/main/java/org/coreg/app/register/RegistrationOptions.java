@@ -17,9 +17,11 @@ import org.coreg.registration.landmarks.LandmarkPair;
  * @param roi       fixed-space LPS box restricting the metric samples, or null for the whole fixed image
  * @param initial   starting transform, fixed LPS -> moving LPS (the manual pre-alignment)
  * @param landmarks landmark pairs (fixed and moving LPS mm) that give the start and are reported; empty for none
+ * @param bspline   the B-spline stage run after the linear stages (grid spacing mm, bending weight, both ways), or null for
+ *                  none; the linear stages of {@code stages} come first, as {@code coreg register --stages ...,bspline}
  */
 public record RegistrationOptions(List<RegistrationStage> stages, String preset, RoiBox roi, AffineMap initial,
-                                  List<LandmarkPair> landmarks) {
+                                  List<LandmarkPair> landmarks, BSplineStage bspline) {
     public static final String CT_MR_HEAD = "CT-MR head";
     public RegistrationOptions {
         stages = List.copyOf(stages);
@@ -34,6 +36,12 @@ public record RegistrationOptions(List<RegistrationStage> stages, String preset,
     /** Options without landmarks. */
     public RegistrationOptions(List<RegistrationStage> stages, String preset, RoiBox roi, AffineMap initial) {
         this(stages, preset, roi, initial, List.of());
+    }
+
+    /** Linear stages only. */
+    public RegistrationOptions(List<RegistrationStage> stages, String preset, RoiBox roi, AffineMap initial,
+                               List<LandmarkPair> landmarks) {
+        this(stages, preset, roi, initial, landmarks, null);
     }
 
     /**
@@ -56,6 +64,11 @@ public record RegistrationOptions(List<RegistrationStage> stages, String preset,
 
     /** The same options with landmark pairs. */
     public RegistrationOptions withLandmarks(List<LandmarkPair> pairs) {
-        return new RegistrationOptions(stages, preset, roi, initial, pairs);
+        return new RegistrationOptions(stages, preset, roi, initial, pairs, bspline);
+    }
+
+    /** The same options with a B-spline stage after the linear ones ({@code b}), or none ({@code null}). */
+    public RegistrationOptions withBSpline(BSplineStage b) {
+        return new RegistrationOptions(stages, preset, roi, initial, landmarks, b);
     }
 }

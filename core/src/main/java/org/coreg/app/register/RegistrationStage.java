@@ -7,5 +7,10 @@ public enum RegistrationStage {
     /** Rigid plus one isotropic scale, from the rigid result. */
     SIMILARITY,
     /** General affine, from the rigid (or similarity) result. */
-    AFFINE
+    AFFINE,
+    /**
+     * The B-spline deformation after the linear stages; named in progress reports only (the options ask for it with
+     * {@link RegistrationOptions#bspline()}).
+     */
+    BSPLINE
 }

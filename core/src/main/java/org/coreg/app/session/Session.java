@@ -40,6 +40,8 @@ public final class Session {
     private List<PlanningPoint> points = List.of();
     private List<PlantedPair> landmarks = List.of();
     private RegistrationVerdict verdict;
+    private Deformation deformation;
+    private boolean jacobianShown;
     private boolean cropBoxRemoved;
 
     public void addListener(SessionListener l) {
@@ -71,6 +73,7 @@ public final class Session {
         }
         comparison = null;
         verdict = null;
+        deformation = null;
         showingBefore = false;
         history.clear();
         fire(SessionChange.VOLUMES);
@@ -109,6 +112,7 @@ public final class Session {
         fixedToMoving = AffineMap.identity();
         comparison = null;
         verdict = null;
+        deformation = null;
         showingBefore = false;
         history.clear();
         fire(SessionChange.VOLUMES);
@@ -291,6 +295,7 @@ public final class Session {
         fixed = null;
         moving = null;
         comparison = null;
+        deformation = null;
         showingBefore = false;
         gestureStart = null;
         apply(new EditState(AffineMap.identity(), null, List.of()));
@@ -333,6 +338,7 @@ public final class Session {
     private void exchangeVolumes() {
         SampledVolume f = fixed;
         WindowLevel fw = fixedWindow;
+        deformation = null; // a B-spline is not inverted here: the swapped pair holds its affine part only
         cursor = fixedToMoving.apply(cursor);
         fixed = moving;
         moving = f;
@@ -399,6 +405,37 @@ public final class Session {
     /** The last registration's quality report, if there was one since the volumes were opened. */
     public Optional<RegistrationVerdict> verdict() {
         return Optional.ofNullable(verdict);
+    }
+
+    /**
+     * Keeps a B-spline result beside the transform (not an edit: call it right after {@link #setTransform} with its
+     * affine part); null removes it. The views then draw the moving image through the whole map.
+     */
+    public void setDeformation(Deformation d) {
+        deformation = d;
+        fire(SessionChange.TRANSFORM);
+    }
+
+    /** The B-spline result, while the transform is still its affine part (a later edit retires it). */
+    public Optional<Deformation> deformation() {
+        return deformation != null && deformation.affine().equals(fixedToMoving) ? Optional.of(deformation)
+                : Optional.empty();
+    }
+
+    /** The B-spline result the views draw through: none while "before" is shown. */
+    public Optional<Deformation> displayedDeformation() {
+        return showingBefore() ? Optional.empty() : deformation();
+    }
+
+    /** Shows or hides the Jacobian-determinant overlay (drawn only while a B-spline result is current). */
+    public void showJacobian(boolean shown) {
+        jacobianShown = shown;
+        fire(SessionChange.DISPLAY);
+    }
+
+    /** True when the Jacobian-determinant overlay is asked for and a B-spline result with its map is current. */
+    public boolean jacobianShown() {
+        return jacobianShown && displayedDeformation().map(d -> d.jacobian() != null).orElse(false);
     }
 
     /** True when the last verdict judged the transform the session holds now. */

@@ -23,10 +23,12 @@ import org.coreg.transform.NonInvertibleTransformException;
 import org.coreg.transform.Provenance;
 import org.coreg.transform.RecordedTransform;
 import org.coreg.transform.Resampler;
+import org.coreg.transform.SpatialTransform;
 
 /**
  * Saves the moving image from the workstation, never without its transform: either resampled onto the fixed grid
- * through the current fixed -> moving transform (what {@code coreg resample} writes), or as it is (a hardened moving
+ * through the current fixed -> moving transform (what {@code coreg resample} writes; after a B-spline registration the
+ * whole deformable map, whose {@code .tfm} is then a composite of the affine and the B-spline), or as it is (a hardened moving
  * volume, whose geometry already holds the transform). Beside the image, {@code NAME.tfm} (ITK text, fixed -> moving,
  * LPS mm, with provenance) holds the transform that made it; the same file name rule as the command line
  * ({@code out.nii.gz} gives {@code out.tfm}). The transform is written first and removed again if the image cannot be,
@@ -52,7 +54,12 @@ public final class SaveMovingImage {
     public TaskHandle saveResampled(TaskRunner tasks, Path image, Consumer<Written> done, Consumer<Throwable> failed) {
         SampledVolume fixed = session.fixed().orElse(null);
         SampledVolume moving = session.moving().orElse(null);
-        AffineMap t = session.fixedToMoving();
+        // after a B-spline registration the whole map (affine then B-spline), else the affine transform
+        SpatialTransform t = session.deformation().map(d -> d.fixedToMoving())
+                .orElse(AffineTransform.fixedToMoving(session.fixedToMoving()));
+        String how = session.deformation().isPresent()
+                ? "moving image resampled onto the fixed grid through the affine and B-spline registration result"
+                : "moving image resampled onto the fixed grid";
         return tasks.submit("Saving " + image.getFileName(), (progress, cancel) -> {
             if (fixed == null || moving == null) {
                 throw new TransformActionException("There is no fixed and moving image pair to resample.",
@@ -61,15 +68,14 @@ public final class SaveMovingImage {
             progress.progress(-1, "Resampling " + moving.source().metadata().name() + " onto the fixed grid");
             Volume resampled;
             try {
-                resampled = Resampler.resample(moving.source(), AffineTransform.fixedToMoving(t),
-                        fixed.geometry(), Resampler.Settings.LINEAR);
+                resampled = Resampler.resample(moving.source(), t, fixed.geometry(), Resampler.Settings.LINEAR);
             } catch (NonInvertibleTransformException e) {
                 throw new TransformActionException("The current transform cannot resample the moving image: "
                         + e.getMessage(), "Use another transform.", e);
             }
             cancel.check();
             progress.progress(0.8, "Writing " + image.getFileName());
-            return write(resampled, image, t, "moving image resampled onto the fixed grid", fixed, moving);
+            return write(resampled, image, t, how, fixed, moving);
         }, TaskCallbacks.of(done, failed));
     }
 
@@ -86,11 +92,11 @@ public final class SaveMovingImage {
                 throw new TransformActionException("There is no moving image to save.", "Open a moving image first.");
             }
             progress.progress(-1, "Writing " + image.getFileName());
-            return write(moving.source(), image, madeBy, how, fixed, moving);
+            return write(moving.source(), image, AffineTransform.fixedToMoving(madeBy), how, fixed, moving);
         }, TaskCallbacks.of(done, failed));
     }
 
-    private Written write(Volume v, Path image, AffineMap t, String how, SampledVolume fixed, SampledVolume moving)
+    private Written write(Volume v, Path image, SpatialTransform t, String how, SampledVolume fixed, SampledVolume moving)
             throws TransformActionException {
         try {
             formats.forName(image); // refuse an unknown extension before writing anything
@@ -105,8 +111,7 @@ public final class SaveMovingImage {
         }
         inputs.add(moving.source().metadata().name());
         try {
-            TransformFiles.write(new RecordedTransform(AffineTransform.fixedToMoving(t),
-                    Provenance.now("Coreg workstation", how, inputs)), tfm);
+            TransformFiles.write(new RecordedTransform(t, Provenance.now("Coreg workstation", how, inputs)), tfm);
             try {
                 formats.write(v, image);
             } catch (IOException | RuntimeException e) {
