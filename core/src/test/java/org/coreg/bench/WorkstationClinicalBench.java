@@ -185,6 +185,7 @@ public final class WorkstationClinicalBench {
     /** Seconds from the Register click (the panel's default options) to the result applied to the session. */
     private static double clickToResult(Workstation w, ExecutorService ui) throws Exception {
         CompletableFuture<RegistrationOutcome> ended = new CompletableFuture<>();
+        org.coreg.registration.quality.QualityReport[] report = new org.coreg.registration.quality.QualityReport[1];
         long t0 = System.nanoTime();
         ui.submit(() -> w.register(new RegistrationOptions(RegistrationOptions.defaultStages(),
                 RegistrationOptions.CT_MR_HEAD, null, w.session().fixedToMoving()), new RegistrationListener() {
@@ -195,11 +196,12 @@ public final class WorkstationClinicalBench {
                     @Override
                     public void iteration(int iteration, double metric) {
                     }
-                }, ended::complete)).get();
+                }, ended::complete, r -> report[0] = r)).get();
         RegistrationOutcome o = ended.get(300, TimeUnit.SECONDS);
         double s = seconds(t0);
         if (o != RegistrationOutcome.SUCCEEDED) {
-            throw new IllegalStateException("registration " + o);
+            throw new IllegalStateException("registration " + o
+                    + (report[0] != null ? ": " + report[0].reasonsText() : ""));
         }
         return s;
     }
