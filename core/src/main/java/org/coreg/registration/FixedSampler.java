@@ -15,7 +15,9 @@ public final class FixedSampler {
     private static final int BLOCK = 1024;
 
     private final PyramidLevel level;
+    /** Indices of the voxels that may be sampled, or null when every voxel may (no array of the whole grid then). */
     private final int[] candidates;
+    private final int count;
     private final Workers workers;
 
     /**
@@ -32,21 +34,21 @@ public final class FixedSampler {
         this.workers = workers;
         ImageGeometry g = level.geometry();
         int nx = g.size(0), ny = g.size(1), nz = g.size(2);
+        if (roi == null && mask == null) {
+            this.candidates = null;
+            this.count = nx * ny * nz;
+            return;
+        }
         int[] keep = new int[nx * ny * nz];
-        int count = 0;
+        int kept = 0;
         AffineMap i2w = g.indexToWorld();
         AffineMap toMask = mask == null ? null : mask.geometry().worldToIndex();
         double[] p = new double[3];
         double[] q = new double[3];
         double[] ijk = new double[3];
-        boolean all = roi == null && toMask == null;
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
-                    if (all) {
-                        keep[count++] = i + nx * (j + ny * k);
-                        continue;
-                    }
                     ijk[0] = i;
                     ijk[1] = j;
                     ijk[2] = k;
@@ -60,11 +62,52 @@ public final class FixedSampler {
                             continue;
                         }
                     }
-                    keep[count++] = i + nx * (j + ny * k);
+                    keep[kept++] = i + nx * (j + ny * k);
                 }
             }
         }
-        this.candidates = java.util.Arrays.copyOf(keep, count);
+        this.candidates = java.util.Arrays.copyOf(keep, kept);
+        this.count = kept;
+    }
+
+    /** The flat index of candidate {@code c}. */
+    private int candidate(int c) {
+        return candidates == null ? c : candidates[c];
+    }
+
+    /**
+     * The bounding box of the candidate voxel centres, {lo, hi} in LPS mm, found without storing their positions:
+     * from the grid's eight corners when every voxel may be sampled. Null when there is no candidate.
+     */
+    double[][] centreBounds() {
+        if (count == 0) {
+            return null;
+        }
+        ImageGeometry g = level.geometry();
+        int nx = g.size(0), ny = g.size(1), nxy = nx * ny;
+        double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        double[] m = g.indexToWorld().rowMajor3x4();
+        if (candidates == null) {
+            int[] last = {nx - 1, ny - 1, g.size(2) - 1};
+            for (int corner = 0; corner < 8; corner++) {
+                include(m, (corner & 1) * last[0], (corner >> 1 & 1) * last[1], (corner >> 2 & 1) * last[2], lo, hi);
+            }
+        } else {
+            for (int f : candidates) {
+                int k = f / nxy, rest = f - k * nxy, j = rest / nx;
+                include(m, rest - j * nx, j, k, lo, hi);
+            }
+        }
+        return new double[][] {lo, hi};
+    }
+
+    private static void include(double[] m, double x, double y, double z, double[] lo, double[] hi) {
+        for (int d = 0; d < 3; d++) {
+            double w = m[4 * d] * x + m[4 * d + 1] * y + m[4 * d + 2] * z + m[4 * d + 3];
+            lo[d] = Math.min(lo[d], w);
+            hi[d] = Math.max(hi[d], w);
+        }
     }
 
     private static boolean maskAt(Volume mask, double[] idx) {
@@ -78,7 +121,7 @@ public final class FixedSampler {
 
     /** Number of voxels that may be sampled. */
     public int candidateCount() {
-        return candidates.length;
+        return count;
     }
 
     public PyramidLevel level() {
@@ -87,7 +130,7 @@ public final class FixedSampler {
 
     /** {@code n} voxels drawn at random (with replacement) from the candidates; all of them if {@code n} is larger. */
     public SampleSet draw(int n, SplittableRandom rnd) {
-        if (n >= candidates.length) {
+        if (n >= count) {
             return all();
         }
         return sampled(n, rnd, false);
@@ -104,7 +147,7 @@ public final class FixedSampler {
      * biased the affine result (corner error 0.33 to 0.57 mm; docs/benchmarks.md).
      */
     public SampleSet drawOffGrid(int n, SplittableRandom rnd) {
-        if (n >= candidates.length) {
+        if (n >= count) {
             return all();
         }
         return sampled(n, rnd, true);
@@ -112,12 +155,12 @@ public final class FixedSampler {
 
     /** One sample per candidate voxel, each at a random position within the voxel's cell (see {@link #drawOffGrid}). */
     public SampleSet allOffGrid(SplittableRandom rnd) {
-        return sampled(candidates.length, rnd, true);
+        return sampled(count, rnd, true);
     }
 
     /** Every candidate voxel. */
     public SampleSet all() {
-        return sampled(candidates.length, null, false);
+        return sampled(count, null, false);
     }
 
     /**
@@ -143,7 +186,7 @@ public final class FixedSampler {
             SplittableRandom br = r[b];
             int end = Math.min(n, (b + 1) * BLOCK);
             for (int s = b * BLOCK; s < end; s++) {
-                int f = br == null ? candidates[s] : candidates[br.nextInt(candidates.length)];
+                int f = br == null ? candidate(s) : candidate(br.nextInt(count));
                 int k = f / nxy, rest = f - k * nxy, j = rest / nx, i = rest - j * nx;
                 double x = i, y = j, z = k;
                 if (offGrid) {

@@ -4,10 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.coreg.image.BlockAverager;
 import org.coreg.image.ImageGeometry;
-import org.coreg.image.ImageMetadata;
-import org.coreg.image.Volume;
-import org.coreg.image.VoxelData;
-import org.coreg.image.VoxelType;
 import org.coreg.image.interpolation.ScalarGrid;
 
 /**
@@ -37,33 +33,85 @@ public final class GaussianPyramid {
         return f;
     }
 
-    /** Builds all levels (coarsest first) from real values {@code values} on {@code g}. */
+    /**
+     * Builds all levels (coarsest first) from real values {@code values} on {@code g}. Each level is block-averaged
+     * from the finest level already averaged whose factors divide its own (a 512x512x408 CT's 8x8x5 level from its
+     * 2x2x1 one), not from the full image again: the block mean of block means is the block mean (to float rounding),
+     * and the full image is read once instead of once per level.
+     */
     public static List<PyramidLevel> build(ImageGeometry g, float[] values, int levels, Workers workers) {
         int[][] f = factors(g, levels);
-        List<PyramidLevel> out = new ArrayList<>();
-        for (int l = 0; l < levels; l++) {
-            out.add(level(g, values, f[l], workers));
+        PyramidLevel[] out = new PyramidLevel[levels];
+        List<int[]> meanFactors = new ArrayList<>();
+        List<float[]> means = new ArrayList<>();
+        meanFactors.add(new int[] {1, 1, 1});
+        means.add(values);
+        for (int l = levels - 1; l >= 0; l--) {
+            int[] fl = f[l];
+            if (fl[0] == 1 && fl[1] == 1 && fl[2] == 1) {
+                out[l] = levelOf(g, values, fl);
+                continue;
+            }
+            int from = 0;
+            for (int c = 1; c < meanFactors.size(); c++) {
+                int[] a = meanFactors.get(c);
+                if (divides(a, fl) && product(a) > product(meanFactors.get(from))) {
+                    from = c;
+                }
+            }
+            int[] a = meanFactors.get(from);
+            ImageGeometry src = from == 0 ? g : BlockAverager.shrunkGeometry(g, a);
+            ImageGeometry sg = BlockAverager.shrunkGeometry(g, fl);
+            float[] mean = shrink(means.get(from), src.size(), new int[] {fl[0] / a[0], fl[1] / a[1], fl[2] / a[2]},
+                    sg, workers);
+            meanFactors.add(fl.clone());
+            means.add(mean);
+            out[l] = smoothed(sg, mean.clone(), fl, workers);
         }
-        return out;
+        return List.of(out);
     }
 
+    /** One level with shrink factors {@code factors} (all 1: the image itself), straight from the full image. */
     static PyramidLevel level(ImageGeometry g, float[] values, int[] factors, Workers workers) {
         if (factors[0] == 1 && factors[1] == 1 && factors[2] == 1) {
-            return new PyramidLevel(g, new ScalarGrid(values, g.size(0), g.size(1), g.size(2)), factors.clone());
+            return levelOf(g, values, factors);
         }
-        // Block-average first (variance f^2/12 per axis), then a small Gaussian on the coarse grid (sigma 0.4 coarse
-        // voxels): together about 0.5 f original voxels, as a Gaussian of 0.5 f before shrinking, at a tenth of the
-        // cost, since the wide kernel never runs on the full-resolution grid.
-        Volume v = new Volume(VoxelData.wrap(VoxelType.FLOAT32, values), g, ImageMetadata.named("pyramid"));
-        Volume s = BlockAverager.shrink(v, factors);
-        float[] sv = (float[]) s.voxels().array();
-        ImageGeometry sg = s.geometry();
+        ImageGeometry sg = BlockAverager.shrunkGeometry(g, factors);
+        return smoothed(sg, shrink(values, g.size(), factors, sg, workers), factors, workers);
+    }
+
+    private static boolean divides(int[] a, int[] b) {
+        return b[0] % a[0] == 0 && b[1] % a[1] == 0 && b[2] % a[2] == 0;
+    }
+
+    private static long product(int[] a) {
+        return (long) a[0] * a[1] * a[2];
+    }
+
+    private static PyramidLevel levelOf(ImageGeometry g, float[] v, int[] factors) {
+        return new PyramidLevel(g, new ScalarGrid(v, g.size(0), g.size(1), g.size(2)), factors.clone());
+    }
+
+    /** Block means of {@code src} (grid {@code size}) by {@code ratio} onto {@code sg}, output slices in parallel. */
+    private static float[] shrink(float[] src, int[] size, int[] ratio, ImageGeometry sg, Workers workers) {
+        float[] sv = new float[Math.toIntExact(sg.voxelCount())];
+        workers.forEach(sg.size(2), k -> BlockAverager.shrinkSlab(src, size, ratio, sv, k, k + 1));
+        return sv;
+    }
+
+    /**
+     * The level from its block means {@code sv} (smoothed in place): block averaging (variance f^2/12 per axis) and
+     * then a small Gaussian on the coarse grid (sigma 0.4 coarse voxels) make together about 0.5 f original voxels, as
+     * a Gaussian of 0.5 f before shrinking, at a tenth of the cost, since the wide kernel never runs on the
+     * full-resolution grid.
+     */
+    private static PyramidLevel smoothed(ImageGeometry sg, float[] sv, int[] factors, Workers workers) {
         for (int d = 0; d < 3; d++) {
             if (factors[d] > 1) {
                 smoothAxis(sv, sg.size(), d, COARSE_SIGMA, workers);
             }
         }
-        return new PyramidLevel(sg, new ScalarGrid(sv, sg.size(0), sg.size(1), sg.size(2)), factors.clone());
+        return levelOf(sg, sv, factors);
     }
 
     /** In-place Gaussian along axis {@code axis} (sigma in voxels), edges clamped; lines run in parallel. */
@@ -87,18 +135,21 @@ public final class GaussianPyramid {
         int sb = other[1] == 1 ? n[0] : n[0] * n[1];
         int nb = n[other[1]];
         workers.forEach(nb, b -> {
-            double[] line = new double[len];
+            // The line with its edges clamped into a padded copy: the taps then never test the bounds.
+            double[] line = new double[len + 2 * radius];
             for (int aIdx = 0; aIdx < na; aIdx++) {
                 int base = aIdx * sa + b * sb;
                 for (int i = 0; i < len; i++) {
-                    line[i] = a[base + i * stride];
+                    line[i + radius] = a[base + i * stride];
+                }
+                for (int i = 0; i < radius; i++) {
+                    line[i] = line[radius];
+                    line[len + radius + i] = line[len + radius - 1];
                 }
                 for (int i = 0; i < len; i++) {
                     double s = 0;
-                    for (int j = -radius; j <= radius; j++) {
-                        int q = i + j;
-                        q = q < 0 ? 0 : q >= len ? len - 1 : q;
-                        s += k[j + radius] * line[q];
+                    for (int j = 0; j < k.length; j++) {
+                        s += k[j] * line[i + j];
                     }
                     a[base + i * stride] = (float) s;
                 }

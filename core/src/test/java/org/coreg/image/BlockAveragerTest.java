@@ -45,4 +45,33 @@ class BlockAveragerTest {
         assertThatThrownBy(() -> BlockAverager.shrink(v, new int[] {1, 1, 9}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("axis 2");
     }
+
+    @Test
+    void floatVolumesAndSlabsGiveEveryBlockMean() {
+        Volume v = TestVolumes.random(VoxelType.FLOAT32, TestVolumes.obliqueGeometry(7, 5, 9), 4);
+        int[] f = {2, 1, 3};
+        Volume s = BlockAverager.shrink(v, f);
+        assertThat(s.geometry().size()).containsExactly(3, 5, 3);
+        float[] slabs = new float[(int) s.geometry().voxelCount()];
+        for (int k = 0; k < 3; k++) {
+            BlockAverager.shrinkSlab((float[]) v.voxels().array(), v.geometry().size(), f, slabs, k, k + 1);
+        }
+        for (int k = 0; k < 3; k++) {
+            for (int j = 0; j < 5; j++) {
+                for (int i = 0; i < 3; i++) {
+                    double sum = 0;
+                    for (int c = 0; c < 3; c++) {
+                        for (int a = 0; a < 2; a++) {
+                            sum += v.realValue(2 * i + a, j, 3 * k + c);
+                        }
+                    }
+                    // float voxels: the mean rounded to float
+                    assertThat(s.realValue(i, j, k)).isCloseTo(sum / 6, within(1e-6 * (1 + Math.abs(sum / 6))));
+                    assertThat(slabs[s.index(i, j, k)]).isEqualTo((float) s.realValue(i, j, k));
+                }
+            }
+        }
+        assertThat(BlockAverager.shrunkGeometry(v.geometry(), f).origin())
+                .containsExactly(s.geometry().origin(), within(1e-12));
+    }
 }

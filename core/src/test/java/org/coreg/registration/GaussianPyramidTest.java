@@ -39,4 +39,34 @@ class GaussianPyramidTest {
             assertThat(levels.get(0).grid().nx()).isLessThan(levels.get(2).grid().nx());
         }
     }
+
+    @Test
+    void levelsAveragedFromFinerLevelsEqualLevelsFromTheFullImage() {
+        // 1 x 1 x 2.5 mm: factors 8x8x3, 4x4x2, 2x2x1; the two coarse levels are averaged from the 2x2x1 level.
+        ImageGeometry g = ImageGeometry.axisAligned(new int[] {67, 50, 29}, new double[] {1, 1, 2.5},
+                new double[] {3, -2, 5});
+        float[] v = new float[(int) g.voxelCount()];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (1000 * r.nextDouble() - 200);
+        }
+        try (Workers w = new Workers(2)) {
+            List<PyramidLevel> nested = GaussianPyramid.build(g, v, 4, w);
+            int[][] f = GaussianPyramid.factors(g, 4);
+            for (int l = 0; l < 4; l++) {
+                PyramidLevel direct = GaussianPyramid.level(g, v, f[l], w);
+                PyramidLevel got = nested.get(l);
+                assertThat(got.factors()).containsExactly(f[l]);
+                assertThat(got.geometry().size()).containsExactly(direct.geometry().size());
+                assertThat(got.geometry().origin()).containsExactly(direct.geometry().origin(), within(1e-12));
+                float[] a = got.grid().values();
+                float[] b = direct.grid().values();
+                assertThat(a).hasSameSizeAs(b);
+                for (int i = 0; i < a.length; i++) {
+                    assertThat((double) a[i]).isCloseTo(b[i], within(1e-3));
+                }
+            }
+            assertThat(nested.get(3).grid().values()).isSameAs(v);
+        }
+    }
 }

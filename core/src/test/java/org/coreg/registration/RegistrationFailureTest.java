@@ -55,6 +55,33 @@ class RegistrationFailureTest {
     }
 
     @Test
+    void refusesTheFirstNonFiniteVoxelOfALargeImageScannedInChunks() {
+        ImageGeometry g = ImageGeometry.axisAligned(new int[] {128, 128, 200}, new double[] {1, 1, 1}, new double[3]);
+        float[] a = new float[(int) g.voxelCount()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = i % 97;
+        }
+        a[3_000_001] = Float.POSITIVE_INFINITY;
+        a[2_500_000] = Float.NaN;
+        Volume m = new Volume(VoxelData.wrap(VoxelType.FLOAT32, a), g, ImageMetadata.named("big"));
+        assertThatThrownBy(() -> new Registration(RegistrationSettings.defaults()).runAsGiven(phantomFixed(), m))
+                .isInstanceOf(RegistrationException.class).hasMessageContaining("moving image 'big'")
+                .hasMessageContaining("(NaN) at voxel 2500000");
+    }
+
+    @Test
+    void refusesIntegerVoxelsThatARescaleMakesInfinite() {
+        ImageGeometry g = PhantomRegistrationTest.movingGrid();
+        short[] a = new short[(int) g.voxelCount()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (short) (i % 50);
+        }
+        Volume m = new Volume(VoxelData.wrap(VoxelType.INT16, a), g, ImageMetadata.named("huge").withRescale(1e38, 0));
+        assertThatThrownBy(() -> new Registration(RegistrationSettings.defaults()).runAsGiven(phantomFixed(), m))
+                .isInstanceOf(RegistrationException.class).hasMessageContaining("non-finite voxel value (Infinity)");
+    }
+
+    @Test
     void refusesEmptyMask() {
         Volume mask = constant(PhantomRegistrationTest.fixedGrid(), 0);
         assertThatThrownBy(() -> new Registration(RegistrationSettings.defaults().withFixedMask(mask))
