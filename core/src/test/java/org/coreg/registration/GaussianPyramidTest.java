@@ -69,4 +69,35 @@ class GaussianPyramidTest {
             assertThat(nested.get(3).grid().values()).isSameAs(v);
         }
     }
+
+    @Test
+    void smoothingAlongEachAxisIsTheClampedGaussianOfEachLine() {
+        int[] n = {9, 7, 5};
+        float[] v = new float[9 * 7 * 5];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) r.nextDouble(-50, 50);
+        }
+        double sigma = 0.7;
+        int radius = (int) Math.ceil(3 * sigma);
+        try (Workers w = new Workers(2)) {
+            for (int axis = 0; axis < 3; axis++) {
+                float[] got = v.clone();
+                GaussianPyramid.smoothAxis(got, n, axis, sigma, w);
+                int stride = axis == 0 ? 1 : axis == 1 ? n[0] : n[0] * n[1];
+                for (int idx = 0; idx < v.length; idx++) {
+                    int pos = idx / stride % n[axis];
+                    double s = 0;
+                    double norm = 0;
+                    for (int t = -radius; t <= radius; t++) {
+                        int q = Math.max(0, Math.min(n[axis] - 1, pos + t));
+                        double wt = Math.exp(-0.5 * t * t / (sigma * sigma));
+                        s += wt * v[idx + (q - pos) * stride];
+                        norm += wt;
+                    }
+                    assertThat((double) got[idx]).as("axis %d voxel %d", axis, idx).isCloseTo(s / norm, within(1e-4));
+                }
+            }
+        }
+    }
 }
