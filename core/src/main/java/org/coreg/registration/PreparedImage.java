@@ -42,8 +42,18 @@ public record PreparedImage(float[] values, IntensityLimits limits, List<Pyramid
      */
     static PreparedImage[] both(Volume fixed, Volume moving, String[] roles, int levels, Workers workers)
             throws RegistrationException {
-        PreparedImage f = of(roles[0], fixed, levels, workers);
-        return new PreparedImage[] {f, of(roles[1], moving, levels, workers)};
+        return both(fixed, moving, roles, levels, workers, null);
+    }
+
+    /** As above, taking images already prepared in {@code earlier} (may be null) instead of preparing them again. */
+    static PreparedImage[] both(Volume fixed, Volume moving, String[] roles, int levels, Workers workers,
+                                PreparedImages earlier) throws RegistrationException {
+        PreparedImage f = earlier == null ? null : earlier.find(fixed, levels);
+        if (f == null) {
+            f = of(roles[0], fixed, levels, workers);
+        }
+        PreparedImage m = earlier == null ? null : earlier.find(moving, levels);
+        return new PreparedImage[] {f, m != null ? m : of(roles[1], moving, levels, workers)};
     }
 
     /** The finest level: the image itself. */

@@ -38,6 +38,8 @@ public final class Registration {
     private long startNanos;
     /** What the first and second image are called in error messages: the caller's roles. */
     private String[] roles = {"fixed", "moving"};
+    /** Images prepared before the run, or null. */
+    private PreparedImages prepared;
 
     /**
      * @param cancelled polled every iteration (a few milliseconds); when true the run stops with
@@ -66,6 +68,16 @@ public final class Registration {
     }
 
     /**
+     * This registration taking its images' pyramids from {@code earlier} where it holds them (prepared while the
+     * other image was still loading) instead of building them again; null for none.
+     */
+    public Registration using(PreparedImages earlier) {
+        Registration r = new Registration(settings, listener, cancelled);
+        r.prepared = earlier;
+        return r;
+    }
+
+    /**
      * Registers {@code moving} to {@code fixed}; the answer does not depend on which of the two is called fixed.
      * The run is made in the pair's canonical order ({@link PairOrder}): when that order is the reverse of the caller's,
      * {@code fixed} is registered to {@code moving} and the answer is that run's exact inverse, so that registering
@@ -81,6 +93,7 @@ public final class Registration {
         RegistrationSettings reversed = s.withInitialTransform(
                 s.initialTransform() == null ? null : s.initialTransform().inverse());
         Registration canonical = new Registration(reversed, listener, cancelled);
+        canonical.prepared = prepared;
         canonical.roles = new String[] {"moving", "fixed"};
         RegistrationResult r = canonical.runAsGiven(moving, fixed);
         List<LevelLog> log = new ArrayList<>(r.log());
@@ -109,7 +122,7 @@ public final class Registration {
         RegistrationSettings s = settings;
         InputValidator.checkSettings(s);
         try (Workers workers = new Workers(s.threads())) {
-            PreparedImage[] both = PreparedImage.both(fixed, moving, roles, s.levels(), workers);
+            PreparedImage[] both = PreparedImage.both(fixed, moving, roles, s.levels(), workers, prepared);
             checkCancel("building the image pyramids");
             List<PyramidLevel> fp = both[0].pyramid();
             List<PyramidLevel> mp = both[1].pyramid();

@@ -9,6 +9,7 @@ import org.coreg.image.ImageGeometry;
 import org.coreg.image.Volume;
 import org.coreg.registration.GlobalSearchMode;
 import org.coreg.registration.Initialisation;
+import org.coreg.registration.PreparedImages;
 import org.coreg.registration.Registration;
 import org.coreg.registration.RegistrationCancelledException;
 import org.coreg.registration.RegistrationException;
@@ -57,6 +58,13 @@ public final class AssessedRegistration {
     public static Outcome run(RegistrationSettings settings, LandmarkOptions landmarks, Volume fixed, Volume moving,
                               RegistrationListener listener, BooleanSupplier cancelled)
             throws RegistrationCancelledException {
+        return run(settings, landmarks, fixed, moving, null, listener, cancelled);
+    }
+
+    /** As above, with images prepared earlier (see {@link PreparedImages}; null for none). */
+    public static Outcome run(RegistrationSettings settings, LandmarkOptions landmarks, Volume fixed, Volume moving,
+                              PreparedImages earlier, RegistrationListener listener, BooleanSupplier cancelled)
+            throws RegistrationCancelledException {
         List<String> stages = new ArrayList<>();
         for (Stage s : settings.stages()) {
             stages.add(s.name().toLowerCase(Locale.ROOT));
@@ -80,7 +88,7 @@ public final class AssessedRegistration {
         }
         RegistrationResult r;
         try {
-            r = new Registration(s, listener, cancelled).run(fixed, moving);
+            r = new Registration(s, listener, cancelled).using(earlier).run(fixed, moving);
         } catch (RegistrationCancelledException e) {
             throw e;
         } catch (RegistrationException e) {

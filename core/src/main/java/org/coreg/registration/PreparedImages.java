@@ -1,0 +1,47 @@
+package org.coreg.registration;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.coreg.image.Volume;
+
+/**
+ * Images made ready for registration ahead of the run (their values checked, intensity limits and pyramid built),
+ * found again by the identity of their {@link Volume}: the command line prepares the fixed image while the moving
+ * one is still being read and decompressed. An image refused here is not kept; the registration prepares it again
+ * and reports the refusal under the role it then has. Thread-safe.
+ */
+public final class PreparedImages {
+    private record Key(Volume volume, int levels) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.volume == volume && k.levels == levels;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(volume) * 31 + levels;
+        }
+    }
+
+    private final Map<Key, PreparedImage> byKey = new HashMap<>();
+
+    /**
+     * Prepares {@code v} for a pyramid of {@code levels} now, on the calling thread and {@code threads - 1} more
+     * (0 = all processors), and keeps it; a refused image is left for the registration to report.
+     */
+    public void prepare(Volume v, int levels, int threads) {
+        try (Workers w = new Workers(threads)) {
+            PreparedImage p = PreparedImage.of("image", v, levels, w);
+            synchronized (this) {
+                byKey.put(new Key(v, levels), p);
+            }
+        } catch (RegistrationException e) {
+            // Not kept: the run prepares it again and names it by its role.
+        }
+    }
+
+    /** The image prepared earlier for this very volume and number of levels, or null. */
+    synchronized PreparedImage find(Volume v, int levels) {
+        return byKey.get(new Key(v, levels));
+    }
+}
