@@ -41,9 +41,9 @@ done
 hdr=$(head -c 4096 "$w/mr.mha" | tr -c "[:print:]\n" " ")
 centre=$(sed -n "s/^Offset = //p; s/^ElementSpacing = //p; s/^DimSize = //p" <<<"$hdr")
 python3 - "$w" "$runs" $centre <<'PY'
-import itertools, math, statistics, sys
+import itertools, statistics, sys
 sys.path.insert(0, "bench")
-from transform_maps import apply, compose, tfm_map, elastix_map, wall, cpu, rss_mib
+from transform_maps import both_ways, loop_errors, wall, cpu, rss_mib
 w, runs = sys.argv[1], int(sys.argv[2])
 o, sp, n = [list(map(float, sys.argv[3 + 3 * k:6 + 3 * k])) for k in range(3)]
 # The MR header's matrix is the identity (MakeUpsampled), so its centre is origin + spacing * (size - 1) / 2.
@@ -75,13 +75,7 @@ for form in ("zlib", "raw"):
     for tool in ("coreg", "elastix"):
         means, maxes = [], []
         for i in range(1, runs + 1):
-            if tool == "coreg":
-                fwd, back = tfm_map(f"{w}/{form}-coreg-fwd-{i}.tfm"), tfm_map(f"{w}/{form}-coreg-back-{i}.tfm")
-            else:
-                fwd = elastix_map(f"{w}/{form}-elastix-fwd-{i}/TransformParameters.0.txt")
-                back = elastix_map(f"{w}/{form}-elastix-back-{i}/TransformParameters.0.txt")
-            loop = compose(back, fwd)
-            e = [math.dist(apply(loop, p), p) for p in corners]
+            e = loop_errors(*both_ways(f"{w}/{form}", tool, i), corners)
             means.append(sum(e) / len(e))
             maxes.append(max(e))
         print(f"| {form} | {tool} | {med(means):.2e} / {med(maxes):.2e} |")

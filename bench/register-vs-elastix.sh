@@ -60,68 +60,22 @@ done
 for pair in mni phantom; do
 "$jbin" -cp "$cp" org.coreg.bench.RegistrationBench warm "$w" "$pair" "$((runs + 1))" > "$w/$pair-warm.txt"
 python3 - "$w" "$runs" "$pair" <<'PY'
-import math, re, statistics, sys
+import math, statistics, sys
+sys.path.insert(0, "bench")
+from transform_maps import mat, apply, compose, tfm_map, elastix_map, wall, cpu, rss_mib
 w, runs, pair = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-def mat(nums):
-    return [nums[0:4], nums[4:8], nums[8:12]]
-def apply(m, p):
-    return [sum(m[r][c] * p[c] for c in range(3)) + m[r][3] for r in range(3)]
 truth = mat([float(x) for x in open(f"{w}/{pair}-truth.txt").read().split()])
 corners = [[float(x) for x in l.split()] for l in open(f"{w}/{pair}-corners.txt") if l.strip()]
-def tfm_map(path):
-    # The ITK transform file bin/coreg wrote (fixed->moving, LPS): y = A (x - c) + c + t.
-    t = open(path).read()
-    kind = re.search(r"Transform: (\S+)", t).group(1)
-    par = [float(x) for x in re.search(r"\nParameters: ([^\n]*)", t).group(1).split()]
-    c = [float(x) for x in re.search(r"FixedParameters: ([^\n]*)", t).group(1).split()]
-    if kind.startswith("VersorRigid3DTransform"):
-        x, y, z = par[0:3]
-        q = math.sqrt(max(0.0, 1 - x * x - y * y - z * z))
-        a = [[1 - 2 * (y * y + z * z), 2 * (x * y - z * q), 2 * (x * z + y * q)],
-             [2 * (x * y + z * q), 1 - 2 * (x * x + z * z), 2 * (y * z - x * q)],
-             [2 * (x * z - y * q), 2 * (y * z + x * q), 1 - 2 * (x * x + y * y)]]
-        tr = par[3:6]
-    elif kind.startswith("AffineTransform"):
-        a = [par[0:3], par[3:6], par[6:9]]
-        tr = par[9:12]
-    else:
-        raise SystemExit(f"{path}: unexpected transform {kind}")
-    off = [c[i] + tr[i] - sum(a[i][k] * c[k] for k in range(3)) for i in range(3)]
-    return [a[i] + [off[i]] for i in range(3)]
-def compose(a, b):
-    # a after b, both 3x4
-    return [[sum(a[r][k] * b[k][c] for k in range(3)) + (a[r][3] if c == 3 else 0) for c in range(4)] for r in range(3)]
 def err_between(m, n):
     return max(math.dist(apply(m, p), apply(n, p)) for p in corners)
 def err(m):
     return max(math.dist(apply(m, p), apply(truth, p)) for p in corners)
-def elastix_map(path):
-    t = open(path).read()
-    par = [float(x) for x in re.search(r"\(TransformParameters ([^)]*)\)", t).group(1).split()]
-    c = [float(x) for x in re.search(r"\(CenterOfRotationPoint ([^)]*)\)", t).group(1).split()]
-    zyx = re.search(r'\(ComputeZYX "true"\)', t) is not None
-    ax, ay, az = par[0:3]
-    rx = [[1,0,0],[0,math.cos(ax),-math.sin(ax)],[0,math.sin(ax),math.cos(ax)]]
-    ry = [[math.cos(ay),0,math.sin(ay)],[0,1,0],[-math.sin(ay),0,math.cos(ay)]]
-    rz = [[math.cos(az),-math.sin(az),0],[math.sin(az),math.cos(az),0],[0,0,1]]
-    mm = lambda a, b: [[sum(a[i][k]*b[k][j] for k in range(3)) for j in range(3)] for i in range(3)]
-    r = mm(rz, mm(ry, rx)) if zyx else mm(rz, mm(rx, ry))
-    t_ = par[3:6]
-    off = [c[i] + t_[i] - sum(r[i][k]*c[k] for k in range(3)) for i in range(3)]
-    return [r[i] + [off[i]] for i in range(3)]
-def tv(path):
-    s = open(path).read()
-    m = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", s).group(1).split(":")
-    secs = sum(float(x) * 60 ** i for i, x in enumerate(reversed(m)))
-    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", s).group(1)) / 1024
-    cpu = float(re.search(r"User time \(seconds\): (\S+)", s).group(1)) + \
-        float(re.search(r"System time \(seconds\): (\S+)", s).group(1))
-    return secs, rss, cpu
 rows = {}
 for tool in ("coreg", "coreg-jvm-defaults", "coreg-regular-step", "elastix"):
     ts, rs, es, cs, os_ = [], [], [], [], []
     for i in range(1, runs + 1):
-        s, r, c = tv(f"{w}/{pair}-time-{tool}-{i}.txt")
+        tf = f"{w}/{pair}-time-{tool}-{i}.txt"
+        s, r, c = wall(tf), rss_mib(tf), cpu(tf)
         ts.append(s); rs.append(r); cs.append(c)
         m = tfm_map(f"{w}/{pair}-{tool}-{i}.tfm") if tool != "elastix" \
             else elastix_map(f"{w}/{pair}-elastix-{i}/TransformParameters.0.txt")

@@ -38,7 +38,7 @@ done
 python3 - "$w" "$runs" <<'PY'
 import math, statistics, sys
 sys.path.insert(0, "bench")
-from transform_maps import mat, apply, compose, inverse, tfm_map, elastix_map, wall
+from transform_maps import mat, apply, inverse, both_ways, loop_errors, wall
 w, runs = sys.argv[1], int(sys.argv[2])
 with open("/proc/loadavg") as f:
     load = f.read().split()[0]
@@ -56,13 +56,8 @@ for pair in ("mni", "phantom"):
         for i in range(1, runs + 1):
             for d in ("fwd", "back"):
                 ts.append(wall(f"{w}/{pair}-time-{tool}-{d}-{i}.txt"))
-            if tool == "coreg":
-                fwd, back = tfm_map(f"{w}/{pair}-coreg-fwd-{i}.tfm"), tfm_map(f"{w}/{pair}-coreg-back-{i}.tfm")
-            else:
-                fwd = elastix_map(f"{w}/{pair}-elastix-fwd-{i}/TransformParameters.0.txt")
-                back = elastix_map(f"{w}/{pair}-elastix-back-{i}/TransformParameters.0.txt")
-            loop = compose(back, fwd)
-            d = [math.dist(apply(loop, p), p) for p in corners]
+            fwd, back = both_ways(f"{w}/{pair}", tool, i)
+            d = loop_errors(fwd, back, corners)
             means.append(sum(d) / len(d)); maxes.append(max(d))
             ef.append(max(math.dist(apply(fwd, p), apply(truth, p)) for p in corners))
             # backward maps moving to fixed: compare it with truth^-1 at the fixed corners' images in the moving space

@@ -65,3 +65,17 @@ def rss_mib(path):
     """Peak resident memory (MiB) of a /usr/bin/time -v report."""
     s = open(path).read()
     return int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", s).group(1)) / 1024
+
+
+def both_ways(prefix, tool, i):
+    """(forward, backward) maps of run i as written under prefix: Coreg's .tfm files or elastix's output folders."""
+    if tool == "coreg":
+        return tfm_map(f"{prefix}-coreg-fwd-{i}.tfm"), tfm_map(f"{prefix}-coreg-back-{i}.tfm")
+    return (elastix_map(f"{prefix}-elastix-fwd-{i}/TransformParameters.0.txt"),
+            elastix_map(f"{prefix}-elastix-back-{i}/TransformParameters.0.txt"))
+
+
+def loop_errors(fwd, back, points):
+    """|back(fwd(x)) - x| at each point (mm): the inverse-consistency error of a forward/backward pair."""
+    loop = compose(back, fwd)
+    return [math.dist(apply(loop, p), p) for p in points]
