@@ -28,11 +28,13 @@ import org.coreg.points.PlanningPoint;
  * @param fusion        overlay settings
  * @param landmarks     landmark pairs (fixed point in fixed LPS mm, moving point in moving LPS mm)
  * @param verdict       the last registration's quality report and the transform it judged, or null
+ * @param deformation   the file beside the session holding its B-spline result (whose affine part is
+ *                      {@code fixedToMoving}), or null when there is none
  */
 public record SessionDocument(VolumeSource fixed, VolumeSource moving, AffineMap fixedToMoving, List<TransformLibrary.Entry> kept,
                               RoiBox roi, List<PlanningPoint> points, double[] cursor, WindowLevel fixedWindow,
                               WindowLevel movingWindow, FusionSettings fusion, List<PlantedPair> landmarks,
-                              RegistrationVerdict verdict) {
+                              RegistrationVerdict verdict, SessionDeformation deformation) {
     public SessionDocument {
         landmarks = List.copyOf(landmarks);
         Objects.requireNonNull(fixedToMoving, "fixedToMoving");
@@ -42,6 +44,21 @@ public record SessionDocument(VolumeSource fixed, VolumeSource moving, AffineMap
         Objects.requireNonNull(fixedWindow, "fixedWindow");
         Objects.requireNonNull(movingWindow, "movingWindow");
         Objects.requireNonNull(fusion, "fusion");
+    }
+
+    /** A document without a B-spline result. */
+    public SessionDocument(VolumeSource fixed, VolumeSource moving, AffineMap fixedToMoving, List<TransformLibrary.Entry> kept,
+                           RoiBox roi, List<PlanningPoint> points, double[] cursor, WindowLevel fixedWindow,
+                           WindowLevel movingWindow, FusionSettings fusion, List<PlantedPair> landmarks,
+                           RegistrationVerdict verdict) {
+        this(fixed, moving, fixedToMoving, kept, roi, points, cursor, fixedWindow, movingWindow, fusion, landmarks,
+                verdict, null);
+    }
+
+    /** The same document linking {@code d} as its B-spline result (null: none). */
+    public SessionDocument withDeformation(SessionDeformation d) {
+        return new SessionDocument(fixed, moving, fixedToMoving, kept, roi, points, cursor, fixedWindow, movingWindow,
+                fusion, landmarks, verdict, d);
     }
 
     /** A document without landmarks and quality report. */

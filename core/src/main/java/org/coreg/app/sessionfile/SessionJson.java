@@ -22,8 +22,9 @@ import org.coreg.points.PlanningPoint;
 /**
  * Reads and writes session files: readable JSON, volumes by path relative to the session file's folder, transforms
  * as embedded 3x4 row-major matrices mapping fixed LPS mm to moving LPS mm (field {@code "direction"} says so),
- * crop box, points and view state in fixed LPS mm, landmark pairs (each point in its image's LPS mm) and the last
- * registration's quality report. Writes are atomic.
+ * crop box, points and view state in fixed LPS mm, landmark pairs (each point in its image's LPS mm), the last
+ * registration's quality report, and the transform file holding a B-spline result ({@link DeformationFile}) by path
+ * with its direction. Writes are atomic.
  */
 public final class SessionJson {
     static final String FORMAT = "coreg-session";
@@ -84,6 +85,16 @@ public final class SessionJson {
         root.put("view", view);
         root.put("landmarks", LandmarkPairsJson.write(doc.landmarks()));
         root.put("quality", QualityReportJson.write(doc.verdict()));
+        if (doc.deformation() == null) {
+            root.put("deformation", null);
+        } else {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("path", relative(doc.deformation().file(), dir));
+            d.put("direction", DIRECTION);
+            d.put("contents", "affine part (the transform above), then B-spline; ITK transform file, LPS mm");
+            d.put("jacobianMap", doc.deformation().jacobianMap());
+            root.put("deformation", d);
+        }
         try (AtomicOutput out = new AtomicOutput()) {
             try (OutputStream s = out.open(file)) {
                 s.write(Json.write(root).getBytes(StandardCharsets.UTF_8));

@@ -99,7 +99,22 @@ final class SessionReader {
         JsonFields fields = new JsonFields(file);
         return new SessionDocument(fixed, moving, transform, kept, roi, points, cursor, fw, mw, fusion,
                 LandmarkPairsJson.read(root.get("landmarks"), fields), QualityReportJson.read(root.get("quality"),
-                fields));
+                fields), deformation(root.get("deformation")));
+    }
+
+    /** The B-spline result's file; absent (files from before it) or null means none. */
+    private SessionDeformation deformation(Object v) throws SessionFileException {
+        if (v == null) {
+            return null;
+        }
+        Map<?, ?> m = object(v, "deformation");
+        if (!SessionJson.DIRECTION.equals(m.get("direction"))) {
+            throw bad("deformation.direction", "\"" + SessionJson.DIRECTION + "\"", show(m.get("direction")));
+        }
+        if (!(m.get("jacobianMap") instanceof Boolean map)) {
+            throw bad("deformation.jacobianMap", "true or false", show(m.get("jacobianMap")));
+        }
+        return new SessionDeformation(path(m.get("path"), "deformation.path"), map);
     }
 
     private VolumeSource volume(Object v, String field) throws SessionFileException {

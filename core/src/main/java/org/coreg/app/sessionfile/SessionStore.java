@@ -16,6 +16,7 @@ import org.coreg.app.Workstation;
 import org.coreg.app.load.VolumeSource;
 import org.coreg.app.load.VolumeSources;
 import org.coreg.app.render.SampledVolume;
+import org.coreg.app.session.Deformation;
 import org.coreg.app.session.EditState;
 import org.coreg.app.session.Session;
 import org.coreg.app.session.SessionChange;
@@ -78,13 +79,24 @@ public final class SessionStore {
 
     /** Saves to {@code target} atomically; it becomes the session's file and the session is clean. */
     public void save(Path target) throws IOException {
-        SessionJson.write(capture(), target);
+        writeTo(target);
         file = target;
         savedAt = changes;
         for (Runnable r : List.copyOf(afterSave)) {
             r.run();
         }
         fileChanged();
+    }
+
+    /**
+     * Writes the session to {@code target} (atomically) without making it the session's file: a B-spline result goes
+     * first into its transform file beside {@code target} ({@link DeformationFile}), then the session file that
+     * names it.
+     */
+    public void writeTo(Path target) throws IOException {
+        Optional<Deformation> d = session.deformation();
+        SessionDeformation link = d.isPresent() ? DeformationFile.write(d.get(), target) : null;
+        SessionJson.write(capture().withDeformation(link), target);
     }
 
     /** Runs {@code r} whenever the session's file or its saved state changes: after save, open and new session. */
@@ -156,9 +168,26 @@ public final class SessionStore {
                 }
             }
             cancel.check();
-            return new Opened(fixed, moving, missing);
+            Deformation deformation = null;
+            String deformationMissing = null;
+            if (doc.deformation() != null) {
+                progress.progress(0.8, "Reading the B-spline result " + doc.deformation().file().getFileName());
+                try {
+                    deformation = DeformationFile.read(doc.deformation(), doc.fixedToMoving(), fixed.geometry());
+                } catch (ImageIOException e) { // missing, unreadable or not this session's: its message names the file
+                    deformationMissing = "The B-spline result could not be read again: " + e.getMessage();
+                } catch (IllegalArgumentException e) { // a grid or coefficients no cubic B-spline has
+                    deformationMissing = "The B-spline result could not be read again: " + doc.deformation().file()
+                            + ": " + e.getMessage();
+                }
+            }
+            cancel.check();
+            return new Opened(fixed, moving, missing, deformation, deformationMissing);
         }, TaskCallbacks.of(v -> {
             apply(doc, v.fixed(), v.moving());
+            if (v.deformation() != null) {
+                session.setDeformation(v.deformation());
+            }
             unopened.clear();
             if (v.moving() == null && doc.moving() != null) {
                 unopened.put(Role.MOVING, doc.moving());
@@ -166,15 +195,36 @@ public final class SessionStore {
             file = recovered ? null : source;
             savedAt = recovered ? changes - 1 : changes; // a recovered session is unsaved work
             fileChanged();
-            if (v.missing() != null) {
-                errors.accept("Opened the session " + source.getFileName() + " without its moving image.\n\n"
-                        + v.missing() + "\n\nThe fixed image, transforms, crop box and points are open.");
+            if (v.missing() != null || v.deformationMissing() != null) {
+                errors.accept(missingMessage(source, v));
             }
         }, e -> errors.accept("Could not open the session " + source + ".\n\n" + UserMessages.describe(e))));
     }
 
-    /** What an open read: the volumes, and why the moving one is missing (null when it is not). */
-    private record Opened(SampledVolume fixed, SampledVolume moving, String missing) {
+    /**
+     * What an open read: the volumes, why the moving one is missing (null when it is not), the B-spline result
+     * (null when there is none or it could not be read) and why it could not be read (null when it was, or none).
+     */
+    private record Opened(SampledVolume fixed, SampledVolume moving, String missing, Deformation deformation,
+                          String deformationMissing) {
+    }
+
+    /** Says what a partly opened session lacks, why, and what is open. */
+    private static String missingMessage(Path source, Opened v) {
+        String lacks = v.missing() != null && v.deformationMissing() != null
+                ? "its moving image and its B-spline result"
+                : v.missing() != null ? "its moving image" : "its B-spline result";
+        StringBuilder m = new StringBuilder("Opened the session " + source.getFileName() + " without " + lacks + ".");
+        for (String why : java.util.Arrays.asList(v.missing(), v.deformationMissing())) {
+            if (why != null) {
+                m.append("\n\n").append(why);
+            }
+        }
+        m.append(v.missing() != null
+                ? "\n\nThe fixed image, transforms, crop box and points are open."
+                : "\n\nThe images, transforms (the B-spline result's affine part is the current transform), crop box "
+                        + "and points are open.");
+        return m.toString();
     }
 
     private void apply(SessionDocument doc, SampledVolume fixed, SampledVolume moving) {
