@@ -37,7 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The B-spline stage of the Register panel with the real engine on a small synthetic pair: the panel shows the folding
  * check, the Jacobian-determinant overlay can be shown while the result is current, the resampled moving image is
- * saved through the whole deformable map with its composite transform, a session saved, closed and opened again
+ * saved through the whole deformable map with its composite transform, the transform list names the result as a
+ * B-spline one and exports it whole, a session saved, closed and opened again
  * keeps the deformation, and undo retires it.
  */
 @FxTest
@@ -115,10 +116,56 @@ class BSplineRegisterUiTest {
                 && !Arrays.equals(plain, window.view(ViewPlane.AXIAL).currentSlice().argb()));
         robot.interact(() -> jacobian.setSelected(false));
 
+        // the transform list names the result as a B-spline one, and exporting the entry writes the whole map
+        var entry = fx(() -> window.session().transforms().entries().getLast());
+        assertThat(entry.origin()).startsWith("registration: rigid + B-spline (grid 60 mm, bending 0.01)");
+        assertThat(entry.fixedToMoving()).isEqualTo(d.affine());
+        assertThat(entry.deformable()).isSameAs(d.fixedToMoving());
+        robot.interact(() -> robot.lookup("#transformsPane").queryAs(javafx.scene.control.TitledPane.class)
+                .setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        // the list shows it (its cells exist once the expanded pane has been laid out)
+        waitUntil(() -> robot.lookup("#transformList").query().lookupAll(".list-cell").stream()
+                .map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).filter(t -> t != null
+                        && t.contains("B-spline (grid 60 mm")).count() == 1);
+        Path exported = dir.resolve("registration.h5");
+        fx(() -> {
+            window.transformPanel().setDialogs(new TransformDialogs() {
+                @Override
+                public Path chooseImport() {
+                    return null;
+                }
+
+                @Override
+                public Path chooseExport(String name) {
+                    return exported;
+                }
+
+                @Override
+                public boolean confirm(String question) {
+                    return false;
+                }
+            });
+            var list = robot.lookup("#transformList").queryAs(javafx.scene.control.ListView.class);
+            list.getSelectionModel().clearSelection();
+            list.getSelectionModel().select(entry);
+            return null;
+        });
+        robot.clickOn("#exportTransform");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.lastError()).isNull();
+        SpatialTransform whole = TransformFiles.read(exported);
+        var grid = fx(() -> window.session().fixed().orElseThrow().geometry());
+        for (int[] v : new int[][] {{20, 23, 15}, {12, 30, 10}}) {
+            double[] p = grid.indexToWorld(v[0], v[1], v[2]);
+            assertThat(whole.apply(p)).as("exported map at %s", Arrays.toString(v))
+                    .containsExactly(d.fixedToMoving().apply(p), within(1e-9));
+        }
+
         // the saved image went through the whole map, and its transform file holds it
         Path out = dir.resolve("ct-on-mr.nrrd");
         fx(() -> window.movingImage().saveResampled(out));
-        waitUntil(() -> !window.statusBar().notice().isEmpty());
+        waitUntil(() -> window.statusBar().notice().contains("ct-on-mr")); // not the export's notice above
         assertThat(window.lastError()).isNull();
         Path tfm = dir.resolve("ct-on-mr.tfm");
         assertThat(Files.readString(tfm)).contains("BSplineTransform").contains("B-spline");
