@@ -87,11 +87,14 @@ public final class Autosave {
         discard(recoveryFile);
     }
 
-    /** Deletes {@code recoveryFile}, its info file and the B-spline result's file written beside it. */
+    /** Deletes {@code recoveryFile}, its info file and the B-spline results' files written beside it. */
     public static void discard(Path recoveryFile) throws IOException {
         Files.deleteIfExists(recoveryFile);
         Files.deleteIfExists(infoFile(recoveryFile));
         Files.deleteIfExists(DeformationFile.besideSession(recoveryFile));
+        for (int n = 1; Files.deleteIfExists(DeformationFile.keptBesideSession(recoveryFile, n)); n++) {
+            // the kept B-spline results' files are numbered from 1 without gaps
+        }
     }
 
     private void afterUserSave() {

@@ -47,6 +47,35 @@ public final class DeformationFile {
         return sessionFile.resolveSibling(name + SUFFIX);
     }
 
+    /**
+     * The file of the {@code n}-th kept transform that is a B-spline result ({@code case.coreg.json} ->
+     * {@code case.kept-2.tfm}).
+     */
+    public static Path keptBesideSession(Path sessionFile, int n) {
+        String name = besideSession(sessionFile).getFileName().toString();
+        return sessionFile.resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + ".kept-" + n + ".tfm");
+    }
+
+    /** Writes the whole map of the kept B-spline result {@code name} (fixed -> moving) to {@code file}, atomically. */
+    public static void writeKept(SpatialTransform whole, String name, Path file) throws IOException {
+        TransformFiles.write(new RecordedTransform(whole, Provenance.now("Coreg workstation", "kept transform '"
+                + name + "': a B-spline result (affine part, then B-spline; fixed -> moving, LPS mm)", List.of())),
+                file);
+    }
+
+    /**
+     * Reads a kept B-spline result's whole map.
+     *
+     * @throws TransformFileException if the file is missing, unreadable or not a fixed -> moving deformable map
+     */
+    public static SpatialTransform readKept(Path file) throws TransformFileException {
+        SpatialTransform t = TransformFiles.read(file);
+        if (t.direction() != Direction.FIXED_TO_MOVING || t.isLinear()) {
+            throw notOurs(file, "a fixed -> moving deformable map, found " + t.describe());
+        }
+        return t;
+    }
+
     /** Writes {@code d}'s whole map beside {@code sessionFile} (atomically) and returns the link the session keeps. */
     public static SessionDeformation write(Deformation d, Path sessionFile) throws IOException {
         Path file = besideSession(sessionFile);

@@ -51,6 +51,13 @@ public final class SessionJson {
             m.put("origin", e.origin());
             m.put("appliesTo", e.appliesTo());
             m.putAll(matrix(e.fixedToMoving()));
+            Path whole = doc.keptDeformations().get(e.name());
+            if (whole != null) { // a B-spline result: the matrix is its affine part, the file holds the whole map
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("path", relative(whole, dir));
+                d.put("direction", DIRECTION);
+                m.put("deformation", d);
+            }
             kept.add(m);
         }
         root.put("keptTransforms", kept);

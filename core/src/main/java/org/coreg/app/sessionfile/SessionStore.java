@@ -24,6 +24,7 @@ import org.coreg.app.session.TransformLibrary;
 import org.coreg.app.task.TaskCallbacks;
 import org.coreg.app.task.TaskHandle;
 import org.coreg.io.ImageIOException;
+import org.coreg.transform.SpatialTransform;
 
 /**
  * Saving and opening session files ({@link SessionJson}) for one workstation, and whether there are unsaved
@@ -96,7 +97,23 @@ public final class SessionStore {
     public void writeTo(Path target) throws IOException {
         Optional<Deformation> d = session.deformation();
         SessionDeformation link = d.isPresent() ? DeformationFile.write(d.get(), target) : null;
-        SessionJson.write(capture().withDeformation(link), target);
+        // kept B-spline results: the current one shares its file, the others get one each
+        Map<String, Path> kept = new java.util.HashMap<>();
+        int n = 0;
+        for (TransformLibrary.Entry e : session.transforms().entries()) {
+            if (!e.isDeformable()) {
+                continue;
+            }
+            n++;
+            if (link != null && e.deformable() == d.get().fixedToMoving()) {
+                kept.put(e.name(), link.file());
+            } else {
+                Path file = DeformationFile.keptBesideSession(target, n);
+                DeformationFile.writeKept(e.deformable(), e.name(), file);
+                kept.put(e.name(), file);
+            }
+        }
+        SessionJson.write(capture().withDeformations(link, kept), target);
     }
 
     /** Runs {@code r} whenever the session's file or its saved state changes: after save, open and new session. */
@@ -182,9 +199,24 @@ public final class SessionStore {
                 }
             }
             cancel.check();
-            return new Opened(fixed, moving, missing, deformation, deformationMissing);
+            Map<String, SpatialTransform> keptWhole = new java.util.HashMap<>();
+            List<String> keptMissing = new ArrayList<>();
+            for (Map.Entry<String, Path> k : doc.keptDeformations().entrySet()) {
+                if (deformation != null && k.getValue().equals(doc.deformation().file())) {
+                    keptWhole.put(k.getKey(), deformation.fixedToMoving()); // the current result: one map, not two
+                    continue;
+                }
+                try {
+                    keptWhole.put(k.getKey(), DeformationFile.readKept(k.getValue()));
+                } catch (ImageIOException e) {
+                    keptMissing.add("The kept transform '" + k.getKey() + "' keeps its affine part only: "
+                            + e.getMessage());
+                }
+            }
+            return new Opened(fixed, moving, missing, deformation, deformationMissing, keptWhole,
+                    List.copyOf(keptMissing));
         }, TaskCallbacks.of(v -> {
-            apply(doc, v.fixed(), v.moving());
+            apply(doc, v.fixed(), v.moving(), v.keptWhole());
             if (v.deformation() != null) {
                 session.setDeformation(v.deformation());
             }
@@ -197,6 +229,9 @@ public final class SessionStore {
             fileChanged();
             if (v.missing() != null || v.deformationMissing() != null) {
                 errors.accept(missingMessage(source, v));
+            } else if (!v.keptMissing().isEmpty()) {
+                errors.accept("Opened the session " + source.getFileName() + " without the B-spline part of "
+                        + "some kept transforms.\n\n" + String.join("\n\n", v.keptMissing()));
             }
         }, e -> errors.accept("Could not open the session " + source + ".\n\n" + UserMessages.describe(e))));
     }
@@ -206,7 +241,8 @@ public final class SessionStore {
      * (null when there is none or it could not be read) and why it could not be read (null when it was, or none).
      */
     private record Opened(SampledVolume fixed, SampledVolume moving, String missing, Deformation deformation,
-                          String deformationMissing) {
+                          String deformationMissing, Map<String, SpatialTransform> keptWhole,
+                          List<String> keptMissing) {
     }
 
     /** Says what a partly opened session lacks, why, and what is open. */
@@ -220,6 +256,9 @@ public final class SessionStore {
                 m.append("\n\n").append(why);
             }
         }
+        for (String why : v.keptMissing()) {
+            m.append("\n\n").append(why);
+        }
         m.append(v.missing() != null
                 ? "\n\nThe fixed image, transforms, crop box and points are open."
                 : "\n\nThe images, transforms (the B-spline result's affine part is the current transform), crop box "
@@ -227,7 +266,8 @@ public final class SessionStore {
         return m.toString();
     }
 
-    private void apply(SessionDocument doc, SampledVolume fixed, SampledVolume moving) {
+    private void apply(SessionDocument doc, SampledVolume fixed, SampledVolume moving,
+                       Map<String, SpatialTransform> keptWhole) {
         workstation.rememberSource(fixed, doc.fixed());
         session.setFixed(fixed);
         if (moving != null) {
@@ -247,7 +287,7 @@ public final class SessionStore {
             library.remove(e);
         }
         for (TransformLibrary.Entry e : doc.kept()) {
-            library.add(e.name(), e.fixedToMoving(), e.origin(), e.appliesTo());
+            library.add(e.name(), e.fixedToMoving(), e.origin(), e.appliesTo(), keptWhole.get(e.name()));
         }
     }
 }

@@ -113,6 +113,59 @@ class SessionDeformationTest {
     }
 
     @Test
+    void keptBSplineResultsAreSavedWholeAndReopenedWhole() throws Exception {
+        Workstation w = openPair();
+        Deformation current = deformation(w, false);
+        Deformation older = deformation(w, false); // the same numbers, kept from an earlier run: a file of its own
+        Path file = dir.resolve("case.coreg.json");
+        onCallbackThread(() -> {
+            w.session().transforms().add("Registration", AFFINE, "registration: rigid + B-spline (grid 30 mm)",
+                    "fixed -> moving", current.fixedToMoving());
+            w.session().transforms().add("Earlier", AFFINE, "registration: rigid + B-spline (grid 30 mm)",
+                    "fixed -> moving", older.fixedToMoving());
+            w.session().transforms().add("Manual", AffineMap.identity(), "manual alignment");
+            return null;
+        });
+        save(w, current, file);
+        assertThat(dir.resolve("case.kept-2.tfm")).as("the earlier result's own file").exists();
+        assertThat(dir.resolve("case.kept-1.tfm")).as("the current result shares the session's file")
+                .doesNotExist();
+
+        Workstation after = newWorkstation();
+        await(new SessionStore(after, formats::read, errors::add).open(file, false));
+        assertThat(errors).isEmpty();
+        var entries = onCallbackThread(() -> after.session().transforms().entries());
+        assertThat(entries).extracting(e -> e.name()).containsExactly("Registration", "Earlier", "Manual");
+        assertThat(entries.get(2).isDeformable()).isFalse();
+        double[] p = {12, -20, 9};
+        for (int i = 0; i < 2; i++) {
+            assertThat(entries.get(i).isDeformable()).isTrue();
+            assertThat(entries.get(i).whole().apply(p)).as(entries.get(i).name())
+                    .containsExactly(current.fixedToMoving().apply(p), within(1e-9));
+        }
+        Deformation back = onCallbackThread(() -> after.session().deformation().orElseThrow());
+        assertThat(entries.get(0).deformable()).as("the entry is the session's result: Use brings it back")
+                .isSameAs(back.fixedToMoving());
+
+        Files.delete(dir.resolve("case.kept-2.tfm"));
+        Workstation third = newWorkstation();
+        await(new SessionStore(third, formats::read, errors::add).open(file, false));
+        assertThat(errors).singleElement().asString().contains("'Earlier' keeps its affine part only")
+                .contains("case.kept-2.tfm");
+        var kept = onCallbackThread(() -> third.session().transforms().entries());
+        assertThat(kept.get(1).isDeformable()).isFalse();
+        assertThat(kept.get(1).fixedToMoving()).isEqualTo(AFFINE);
+        assertThat(kept.get(0).isDeformable()).isTrue();
+    }
+
+    private Workstation newWorkstation() {
+        return new Workstation(new Session(), new ExecutorTaskRunner(workers, callbacks), formats::read,
+                (f, m, o, l, c) -> {
+                    throw new UnsupportedOperationException("this test does not register");
+                }, errors::add);
+    }
+
+    @Test
     void aSessionWhoseDeformationFileIsGoneOpensTheRestAndSaysWhatIsMissing() throws Exception {
         Workstation w = openPair();
         Path file = dir.resolve("case.coreg.json");
@@ -163,14 +216,19 @@ class SessionDeformationTest {
         onCallbackThread(() -> {
             w.session().setTransform(AFFINE);
             w.session().setDeformation(d);
+            w.session().transforms().add("Earlier", AFFINE, "registration: rigid + B-spline (grid 30 mm)",
+                    "fixed -> moving", deformation(w, false).fixedToMoving());
             return autosave.saveIfChanged();
         });
         Path beside = recovery.resolveSibling("recovery.deformation.tfm");
         assertThat(beside).exists();
+        Path kept = recovery.resolveSibling("recovery.kept-1.tfm");
+        assertThat(kept).exists();
         double[] p = {10, -12, 7};
         assertThat(TransformFiles.read(beside).apply(p)).containsExactly(d.fixedToMoving().apply(p), within(1e-9));
         autosave.discard();
         assertThat(beside).doesNotExist();
+        assertThat(kept).doesNotExist();
         assertThat(recovery).doesNotExist();
     }
 
