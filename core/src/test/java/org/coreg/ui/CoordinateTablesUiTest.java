@@ -43,6 +43,7 @@ class CoordinateTablesUiTest {
     @Start
     void start(Stage stage) {
         window = showWindow(stage, headPair()::get, "this test does not register");
+        stage.sizeToScene(); // the default 1360 x 860 window, whatever size an earlier test left the shared stage at
     }
 
     @Test
@@ -56,7 +57,7 @@ class CoordinateTablesUiTest {
             expand(robot.lookup("#pointsPane").queryAs(TitledPane.class));
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        waitForCollapsedPanes(robot);
         TableView<?> table = robot.lookup("#pointsTable").queryAs(TableView.class);
         assertThat(cellTexts(table, 0, "Name")).isEqualTo("entry point");
         assertReadable(table, fixed);
@@ -86,7 +87,7 @@ class CoordinateTablesUiTest {
             expand(robot.lookup("#landmarksPane").queryAs(TitledPane.class));
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        waitForCollapsedPanes(robot);
         TableView<?> table = robot.lookup("#landmarkTable").queryAs(TableView.class);
         assertReadable(table, fixed);
         fx(() -> {
@@ -178,10 +179,20 @@ class CoordinateTablesUiTest {
         });
     }
 
-    /** Expands {@code pane} at once: no pane of the side panel animates (no layout in motion to wait for). */
+    /** Expands {@code pane} as a click on its title does (the others collapse, animated). */
     private static void expand(TitledPane pane) {
-        ((javafx.scene.control.Accordion) pane.getParent()).getPanes().forEach(p -> p.setAnimated(false));
         pane.setExpanded(true);
+    }
+
+    /**
+     * Waits until the side panel's collapsed panes are down to their title bars and the expanded one has its full
+     * height (the animation has ended).
+     */
+    private static void waitForCollapsedPanes(FxRobot robot) throws Exception {
+        javafx.scene.control.Accordion side = robot.lookup("#sideAccordion").queryAs(javafx.scene.control.Accordion.class);
+        FxCalls.waitUntil(() -> side.getPanes().stream().allMatch(p -> p.isExpanded()
+                ? Math.abs(p.getHeight() - p.prefHeight(p.getWidth())) < 0.5 : p.getHeight() < 40));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static TableColumn<?, ?> column(TableView<?> table, String title) {
