@@ -20,6 +20,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.coreg.app.landmarks.PlantedPair;
+import org.coreg.app.session.Session;
 import org.coreg.image.AffineMap;
 import org.coreg.image.RasLps;
 import org.coreg.points.PlanningPoint;
@@ -107,29 +108,30 @@ class CoordinateTablesUiTest {
         Preferences node = Preferences.userRoot().node("org/coreg/test-" + ProcessHandle.current().pid());
         try {
             LayoutMemory memory = LayoutMemory.in(node);
-            TableView<String> first = tableWithColumns();
-            memory.columns("points", first);
             fx(() -> {
-                first.getColumns().get(1).setPrefWidth(97); // as a drag of the column's edge does
+                TableView<?> points = new PointsPanel(new Session(), m -> { }, () -> null).table();
+                TableView<?> landmarks = new LandmarksPanel(new Session(), m -> { }, () -> null).table();
+                memory.columns("points", points);
+                memory.columns("landmarks", landmarks);
+                column(points, "y").setPrefWidth(97); // as a drag of the column's edge does
+                column(landmarks, "Name").setPrefWidth(88);
                 return null;
             });
-            TableView<String> second = tableWithColumns();
-            memory.columns("points", second);
-            assertThat(second.getColumns().get(1).getPrefWidth()).isEqualTo(97);
-            assertThat(second.getColumns().get(0).getPrefWidth()).isEqualTo(78);
+            fx(() -> {
+                TableView<?> points = new PointsPanel(new Session(), m -> { }, () -> null).table();
+                TableView<?> landmarks = new LandmarksPanel(new Session(), m -> { }, () -> null).table();
+                memory.columns("points", points);
+                memory.columns("landmarks", landmarks);
+                assertThat(column(points, "y").getPrefWidth()).isEqualTo(97);
+                assertThat(column(points, "x").getPrefWidth()).as("untouched").isEqualTo(CoordinateColumns.WIDTH);
+                assertThat(column(landmarks, "Name").getPrefWidth()).isEqualTo(88);
+                assertThat(column(landmarks, "y").getPrefWidth()).as("another table's y").isEqualTo(
+                        CoordinateColumns.WIDTH);
+                return null;
+            });
         } finally {
             node.removeNode();
         }
-    }
-
-    /** A table like the points table outside any window: its column widths follow their preferred widths. */
-    private static TableView<String> tableWithColumns() {
-        TableView<String> t = new TableView<>();
-        TableColumn<String, String> name = new TableColumn<>("Name");
-        name.setPrefWidth(78);
-        t.getColumns().add(name);
-        t.getColumns().addAll(CoordinateColumns.<String>of(() -> s -> new double[3]));
-        return t;
     }
 
     /** Asserts the x, y, z cells of row 0 show {@code mm} rounded to 0.1 mm, whole and inside every viewport. */
