@@ -97,18 +97,18 @@ public final class SessionStore {
     public void writeTo(Path target) throws IOException {
         Optional<Deformation> d = session.deformation();
         SessionDeformation link = d.isPresent() ? DeformationFile.write(d.get(), target) : null;
-        // kept B-spline results: the current one shares its file, the others get one each
+        // kept B-spline results: the current one shares its file, the others get one each, numbered from 1 without
+        // gaps (Autosave deletes them in that order)
         Map<String, Path> kept = new java.util.HashMap<>();
         int n = 0;
         for (TransformLibrary.Entry e : session.transforms().entries()) {
             if (!e.isDeformable()) {
                 continue;
             }
-            n++;
             if (link != null && e.deformable() == d.get().fixedToMoving()) {
                 kept.put(e.name(), link.file());
             } else {
-                Path file = DeformationFile.keptBesideSession(target, n);
+                Path file = DeformationFile.keptBesideSession(target, ++n);
                 DeformationFile.writeKept(e.deformable(), e.name(), file);
                 kept.put(e.name(), file);
             }

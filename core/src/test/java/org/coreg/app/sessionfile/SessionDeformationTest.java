@@ -127,8 +127,8 @@ class SessionDeformationTest {
             return null;
         });
         save(w, current, file);
-        assertThat(dir.resolve("case.kept-2.tfm")).as("the earlier result's own file").exists();
-        assertThat(dir.resolve("case.kept-1.tfm")).as("the current result shares the session's file")
+        assertThat(dir.resolve("case.kept-1.tfm")).as("the earlier result's own file").exists();
+        assertThat(dir.resolve("case.kept-2.tfm")).as("the current result shares the session's file")
                 .doesNotExist();
 
         Workstation after = newWorkstation();
@@ -147,11 +147,11 @@ class SessionDeformationTest {
         assertThat(entries.get(0).deformable()).as("the entry is the session's result: Use brings it back")
                 .isSameAs(back.fixedToMoving());
 
-        Files.delete(dir.resolve("case.kept-2.tfm"));
+        Files.delete(dir.resolve("case.kept-1.tfm"));
         Workstation third = newWorkstation();
         await(new SessionStore(third, formats::read, errors::add).open(file, false));
         assertThat(errors).singleElement().asString().contains("'Earlier' keeps its affine part only")
-                .contains("case.kept-2.tfm");
+                .contains("case.kept-1.tfm");
         var kept = onCallbackThread(() -> third.session().transforms().entries());
         assertThat(kept.get(1).isDeformable()).isFalse();
         assertThat(kept.get(1).fixedToMoving()).isEqualTo(AFFINE);
@@ -216,6 +216,8 @@ class SessionDeformationTest {
         onCallbackThread(() -> {
             w.session().setTransform(AFFINE);
             w.session().setDeformation(d);
+            w.session().transforms().add("Registration", AFFINE, "registration: rigid + B-spline (grid 30 mm)",
+                    "fixed -> moving", d.fixedToMoving()); // shares recovery.deformation.tfm
             w.session().transforms().add("Earlier", AFFINE, "registration: rigid + B-spline (grid 30 mm)",
                     "fixed -> moving", deformation(w, false).fixedToMoving());
             return autosave.saveIfChanged();
