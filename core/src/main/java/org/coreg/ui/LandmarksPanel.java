@@ -99,8 +99,10 @@ final class LandmarksPanel extends VBox {
         table.getColumns().add(label);
         // the name, x, y, z of one side of the pairs (narrow, monospace) and the error fit the default side panel
         table.getColumns().addAll(CoordinateColumns.<LandmarkRow>of(() -> shown.getValue().point));
-        table.getColumns().add(column("Error", r -> r.complete()
-                ? String.format(Locale.ROOT, "%.2f", r.errorMm()) : "", 58));
+        TableColumn<LandmarkRow, String> error = column("Error", r -> r.complete()
+                ? String.format(Locale.ROOT, "%.2f", r.errorMm()) : "", 58);
+        error.setStyle("-fx-alignment: CENTER-RIGHT; -fx-font-family: monospace;"); // mm, like x, y, z
+        table.getColumns().add(error);
         shown.setId("landmarkCoordinates");
         shown.getItems().setAll(Shown.values());
         shown.setValue(Shown.FIXED);
