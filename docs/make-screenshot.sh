@@ -8,6 +8,7 @@
 #   docs/images/dialog-unsaved-changes.png  the question before New session with unsaved work
 #   docs/images/register-panel-bspline.png  rigid + B-spline (20 mm grid, both ways) from that result: the folding
 #                                           check in the Register panel, the Jacobian determinant over the views
+#   docs/images/transform-list.png          the transform list after it: the B-spline result named as one
 # Usage: docs/make-screenshot.sh [FIXED MOVING]   (default sample-data/meat-mr-t2.mha sample-data/meat-ct.mha)
 # Needs xvfb-run and GTK 3 (Debian: apt-get install xvfb libgtk-3-0).
 set -euo pipefail

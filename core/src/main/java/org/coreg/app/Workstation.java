@@ -121,11 +121,9 @@ public final class Workstation {
                     session.setDeformation(d == null ? null : org.coreg.app.session.Deformation.of(d.affine(),
                             d.fixedToMoving(), d.folding()));
                     session.setComparison(new RegistrationComparison(options.initial(), t));
-                    session.transforms().add("Registration", t, "registration: " + options.stages().stream()
-                            .map(st -> st.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", "
-                            + options.preset() + (options.roi() != null ? ", crop box" : "")
-                            + (d != null ? "; affine part of a B-spline result" : ""),
-                            org.coreg.app.transforms.TransformManager.pairOf(session));
+                    session.transforms().add("Registration", t, org.coreg.app.register.RunDescription.of(options,
+                            d != null), org.coreg.app.transforms.TransformManager.pairOf(session),
+                            d == null ? null : d.fixedToMoving());
                     onEnded.accept(RegistrationOutcome.SUCCEEDED);
                 }, e -> {
                     if (e instanceof RegistrationFailedException f && f.report() != null) {

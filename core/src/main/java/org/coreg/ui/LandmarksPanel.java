@@ -30,8 +30,8 @@ import org.coreg.points.Space;
 import org.coreg.registration.landmarks.LandmarkFitKind;
 
 /**
- * Landmarks: which image the next click plants on, a table of the pairs (fixed point in fixed LPS, moving point in
- * moving LPS, each pair's error under the current transform), rename in the table, delete, clear, and import and
+ * Landmarks: which image the next click plants on, a table of the pairs (x, y, z of the fixed points in fixed LPS mm
+ * or of the moving points in moving LPS mm, as the user chooses, and each pair's error under the current transform), rename in the table, delete, clear, and import and
  * export as two point files. Clicks in the views in Landmarks mode arrive at {@link #plant(double[])}.
  */
 final class LandmarksPanel extends VBox {
@@ -44,6 +44,26 @@ final class LandmarksPanel extends VBox {
     private final Label summary = new Label();
     private final CheckBox solo = new CheckBox("Show only the image to click on");
     private final ChoiceBox<LandmarkFitKind> fit = new ChoiceBox<>();
+    private final ChoiceBox<Shown> shown = new ChoiceBox<>();
+
+    /** Which point of each pair the table's x, y, z columns show, each in its own image's LPS mm. */
+    enum Shown {
+        FIXED("fixed points (fixed LPS)", LandmarkRow::fixedLps),
+        MOVING("moving points (moving LPS)", LandmarkRow::movingLps);
+
+        private final String text;
+        private final Function<LandmarkRow, double[]> point;
+
+        Shown(String text, Function<LandmarkRow, double[]> point) {
+            this.text = text;
+            this.point = point;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
     private final Button align = new Button("Align from landmarks");
     private final LandmarkAlignment alignment;
     /** True while the table's rows are replaced: the selection it keeps then is not the user's choice. */
@@ -77,10 +97,16 @@ final class LandmarksPanel extends VBox {
         });
         label.setPrefWidth(66);
         table.getColumns().add(label);
-        table.getColumns().add(column("Fixed LPS", r -> format(r.fixedLps()), 118));
-        table.getColumns().add(column("Moving LPS", r -> r.complete() ? format(r.movingLps()) : "click moving", 118));
-        table.getColumns().add(column("Error", r -> r.complete()
-                ? String.format(Locale.ROOT, "%.2f", r.errorMm()) : "", 58));
+        // the name, x, y, z of one side of the pairs (narrow, monospace) and the error fit the default side panel
+        table.getColumns().addAll(CoordinateColumns.<LandmarkRow>of(() -> shown.getValue().point));
+        TableColumn<LandmarkRow, String> error = column("Error", r -> r.complete()
+                ? String.format(Locale.ROOT, "%.2f", r.errorMm()) : "", 58);
+        error.setStyle("-fx-alignment: CENTER-RIGHT; -fx-font-family: monospace;"); // mm, like x, y, z
+        table.getColumns().add(error);
+        shown.setId("landmarkCoordinates");
+        shown.getItems().setAll(Shown.values());
+        shown.setValue(Shown.FIXED);
+        shown.valueProperty().addListener((o, a, v) -> table.refresh());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // selecting a pair takes the crosshair to its fixed point, so both of its marks show in the views
         table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
@@ -114,7 +140,7 @@ final class LandmarksPanel extends VBox {
                 + "or more pairs, Register starts from their rigid fit; 'Align from landmarks' uses the fit alone. "
                 + "Files: one for the fixed image and one for the moving image, matched by name, else by order.");
         help.setWrapText(true);
-        getChildren().addAll(next, solo, table, summary, new HBox(6, delete, clear, importButton, export),
+        getChildren().addAll(next, solo, new HBox(6, new Label("x, y, z (mm) of the"), shown), table, summary, new HBox(6, delete, clear, importButton, export),
                 new HBox(6, fit, align), help);
         update();
     }
@@ -125,10 +151,6 @@ final class LandmarksPanel extends VBox {
         c.setEditable(false);
         c.setPrefWidth(w);
         return c;
-    }
-
-    private static String format(double[] p) {
-        return String.format(Locale.ROOT, "%.1f,%.1f,%.1f", p[0], p[1], p[2]);
     }
 
     private static Button button(String text, String id, Runnable action) {
@@ -172,6 +194,16 @@ final class LandmarksPanel extends VBox {
             errors.accept("The landmarks cannot give a transform; the transform is unchanged.\n\n"
                     + outcome.report().reasonsText());
         }
+    }
+
+    /** Chooses which point of each pair the table's x, y, z show. */
+    void show(Shown side) {
+        shown.setValue(side);
+    }
+
+    /** The landmark table (its column widths are remembered by the window). */
+    TableView<LandmarkRow> table() {
+        return table;
     }
 
     /** Plants the next point of a pair for a click at {@code fixedLps} (fixed LPS mm). */

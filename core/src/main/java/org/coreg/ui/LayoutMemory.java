@@ -23,6 +23,11 @@ final class LayoutMemory {
                 : new LayoutMemory(Preferences.userRoot().node("org/coreg/workstation"));
     }
 
+    /** A memory kept in {@code node} (tests use a node of their own). */
+    static LayoutMemory in(Preferences node) {
+        return new LayoutMemory(java.util.Objects.requireNonNull(node));
+    }
+
     double get(String key, double otherwise) {
         return prefs == null ? otherwise : prefs.getDouble(key, otherwise);
     }

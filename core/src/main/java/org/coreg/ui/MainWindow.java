@@ -133,6 +133,7 @@ public final class MainWindow {
         split.setId("mainSplit");
         layout.sidePanel(split, sideScroll, 440);
         layout.columns("points", pointsPanel.table());
+        layout.columns("landmarks", landmarksPanel.table());
         root.setTop(new VBox(menu(), controls));
         root.setCenter(split);
         root.setBottom(statusBar);

@@ -26,8 +26,8 @@ import org.coreg.app.session.SessionChange;
 import org.coreg.points.Space;
 
 /**
- * Planning points: a table of every point in fixed space (LPS, RAS) and mapped into moving space through the current
- * transform; name and description are edited in the table; delete, import and export (in fixed space or mapped to
+ * Planning points: a table of every point with its x, y, z in the space the user chooses (fixed LPS, fixed RAS, or
+ * mapped into moving space through the current transform, all mm); name and description are edited in the table; delete, import and export (in fixed space or mapped to
  * moving space). Clicks in the views in Points mode arrive at {@link #place(double[])}.
  */
 final class PointsPanel extends VBox {
@@ -41,6 +41,27 @@ final class PointsPanel extends VBox {
     private Consumer<String> exported = m -> { };
     private final ChoiceBox<Target> target = new ChoiceBox<>();
     private final ChoiceBox<Space> fileSpace = new ChoiceBox<>();
+    private final ChoiceBox<Shown> shown = new ChoiceBox<>();
+
+    /** Which position of a point the table's x, y, z columns show (mm). */
+    enum Shown {
+        FIXED_LPS("fixed LPS", PointRow::fixedLps),
+        FIXED_RAS("fixed RAS", PointRow::fixedRas),
+        MOVING_LPS("moving LPS (mapped)", PointRow::movingLps);
+
+        private final String text;
+        private final Function<PointRow, double[]> point;
+
+        Shown(String text, Function<PointRow, double[]> point) {
+            this.text = text;
+            this.point = point;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
 
     PointsPanel(Session session, Consumer<String> errors, java.util.function.Supplier<Window> owner) {
         super(6);
@@ -63,14 +84,18 @@ final class PointsPanel extends VBox {
         description.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().description()));
         description.setCellFactory(TextFieldTableCell.forTableColumn());
         description.setOnEditCommit(e -> editor.describe(e.getRowValue().index(), e.getNewValue()));
-        // wide enough for "-123.4, -123.4, -123.4" and a name: readable without scrolling once the panel is widened
-        label.setPrefWidth(80);
+        // the name, then x, y, z of one space (narrow, monospace) fit the default side panel; the description last
+        // takes whatever width is left
+        label.setPrefWidth(78);
         description.setPrefWidth(110);
         table.getColumns().add(label);
+        table.getColumns().addAll(CoordinateColumns.<PointRow>of(() -> shown.getValue().point));
         table.getColumns().add(description);
-        table.getColumns().add(coordinates("Fixed LPS", PointRow::fixedLps));
-        table.getColumns().add(coordinates("Fixed RAS", PointRow::fixedRas));
-        table.getColumns().add(coordinates("Moving LPS", PointRow::movingLps));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        shown.setId("pointCoordinates");
+        shown.getItems().setAll(Shown.values());
+        shown.setValue(Shown.FIXED_LPS);
+        shown.valueProperty().addListener((o, a, v) -> table.refresh());
         session.addListener(c -> {
             if (c == SessionChange.POINTS || c == SessionChange.TRANSFORM || c == SessionChange.VOLUMES) {
                 table.getItems().setAll(editor.rows());
@@ -112,20 +137,10 @@ final class PointsPanel extends VBox {
                 + "space; moving = mapped by the current fixed -> moving transform. 'Files in' says which space "
                 + "imported files are in and exported files are written in.");
         help.setWrapText(true);
-        getChildren().addAll(new HBox(6, new Label("Click plants on"), target), table,
+        getChildren().addAll(new HBox(6, new Label("Click plants on"), target),
+                new HBox(6, new Label("x, y, z (mm) in"), shown), table,
                 new javafx.scene.layout.FlowPane(6, 6, new Label("Files in"), fileSpace, importButton, export), delete,
                 help);
-    }
-
-    private static TableColumn<PointRow, String> coordinates(String title, Function<PointRow, double[]> f) {
-        TableColumn<PointRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(r -> {
-            double[] p = f.apply(r.getValue());
-            return new ReadOnlyStringWrapper(String.format(Locale.ROOT, "%.1f, %.1f, %.1f", p[0], p[1], p[2]));
-        });
-        c.setEditable(false);
-        c.setPrefWidth(140);
-        return c;
     }
 
     /** The points table (its column widths are remembered by the window). */
@@ -185,6 +200,11 @@ final class PointsPanel extends VBox {
     /** Where a short confirmation goes after an export (the status bar). */
     void setOnExported(Consumer<String> confirmation) {
         exported = java.util.Objects.requireNonNull(confirmation);
+    }
+
+    /** Chooses the space whose x, y, z the table shows. */
+    void show(Shown space) {
+        shown.setValue(space);
     }
 
     void setTarget(Target t) {

@@ -49,10 +49,15 @@ final class SessionActions {
         this.store = new SessionStore(workstation, loader, errors);
     }
 
-    /** Said after a session save while a B-spline result is current: session files hold affine transforms only. */
-    static final String DEFORMATION_NOT_SAVED = "Session saved with the affine part of the B-spline result only: "
-            + "session files do not keep the deformation. To keep it, use File > Save resampled moving image (it "
-            + "writes the whole transform beside the image).";
+    /**
+     * Said after a session save while a B-spline result is current: where its whole transform went (the file beside
+     * the session that {@link org.coreg.app.sessionfile.DeformationFile} names).
+     */
+    static String deformationSaved(Path sessionFile) {
+        return "Session saved with its B-spline result: the whole transform (affine part, then B-spline; fixed -> "
+                + "moving) is in " + org.coreg.app.sessionfile.DeformationFile.besideSession(sessionFile).getFileName()
+                + " beside it.";
+    }
 
     /** Where short notices go (the status bar). */
     void setOnNotice(Consumer<String> n) {
@@ -129,7 +134,7 @@ final class SessionActions {
         try {
             store.save(file); // autosave drops its recovery copy: the saved file is now the latest work
             if (workstation.session().deformation().isPresent()) {
-                notices.accept(DEFORMATION_NOT_SAVED);
+                notices.accept(deformationSaved(file));
             }
             return true;
         } catch (IOException e) {

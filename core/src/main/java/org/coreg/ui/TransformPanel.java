@@ -60,7 +60,10 @@ final class TransformPanel extends VBox {
             @Override
             protected void updateItem(TransformLibrary.Entry e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty || e == null ? null : e.name() + "\n  " + e.appliesTo() + "  (" + e.origin() + ")");
+                // a B-spline result says so in its origin ("rigid + B-spline (grid 20 mm)"); wrapped, not cut
+                setText(empty || e == null ? null : e.name() + "\n  " + e.appliesTo() + "\n  " + e.origin());
+                setWrapText(true);
+                setPrefWidth(0);
             }
         });
         session.transforms().addListener(() -> list.getItems().setAll(session.transforms().entries()));
@@ -70,7 +73,10 @@ final class TransformPanel extends VBox {
         status.setId("transformStatus");
         status.setWrapText(true);
         Button keep = button("Keep current", "keepTransform", manager::keepCurrent);
-        Button use = button("Use", "useTransform", () -> one(manager::use));
+        Button use = button("Use", "useTransform", () -> one(e -> status.setText(manager.use(e)
+                ? "Using '" + e.name() + "'"
+                : "Using the affine part of '" + e.name() + "': its B-spline is not the session's current result "
+                        + "(export the entry to apply it whole)")));
         Button delete = button("Delete", "deleteTransform", () -> selected().forEach(manager::delete));
         Button rename = button("Rename", "renameTransform", () -> one(e -> act(() -> manager.rename(e, name.getText()),
                 "Renamed")));

@@ -37,7 +37,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The B-spline stage of the Register panel with the real engine on a small synthetic pair: the panel shows the folding
  * check, the Jacobian-determinant overlay can be shown while the result is current, the resampled moving image is
- * saved through the whole deformable map with its composite transform, and undo retires the deformation.
+ * saved through the whole deformable map with its composite transform, the transform list names the result as a
+ * B-spline one and exports it whole, a session saved, closed and opened again
+ * keeps the deformation, and undo retires it.
  */
 @FxTest
 class BSplineRegisterUiTest {
@@ -57,7 +59,7 @@ class BSplineRegisterUiTest {
     @Start
     void start(Stage stage) {
         window = new MainWindow(stage, FxTaskRunner.create(), file -> {
-            Volume v = files.get(file);
+            Volume v = files.get(file.getFileName()); // a reopened session names them by absolute path
             if (v == null) {
                 throw new ImageIOException(file, ImageIOException.Problem.MISSING_FILE, "file does not exist");
             }
@@ -114,10 +116,56 @@ class BSplineRegisterUiTest {
                 && !Arrays.equals(plain, window.view(ViewPlane.AXIAL).currentSlice().argb()));
         robot.interact(() -> jacobian.setSelected(false));
 
+        // the transform list names the result as a B-spline one, and exporting the entry writes the whole map
+        var entry = fx(() -> window.session().transforms().entries().getLast());
+        assertThat(entry.origin()).startsWith("registration: rigid + B-spline (grid 60 mm, bending 0.01)");
+        assertThat(entry.fixedToMoving()).isEqualTo(d.affine());
+        assertThat(entry.deformable()).isSameAs(d.fixedToMoving());
+        robot.interact(() -> robot.lookup("#transformsPane").queryAs(javafx.scene.control.TitledPane.class)
+                .setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        // the list shows it (its cells exist once the expanded pane has been laid out)
+        waitUntil(() -> robot.lookup("#transformList").query().lookupAll(".list-cell").stream()
+                .map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).filter(t -> t != null
+                        && t.contains("B-spline (grid 60 mm")).count() == 1);
+        Path exported = dir.resolve("registration.h5");
+        fx(() -> {
+            window.transformPanel().setDialogs(new TransformDialogs() {
+                @Override
+                public Path chooseImport() {
+                    return null;
+                }
+
+                @Override
+                public Path chooseExport(String name) {
+                    return exported;
+                }
+
+                @Override
+                public boolean confirm(String question) {
+                    return false;
+                }
+            });
+            var list = robot.lookup("#transformList").queryAs(javafx.scene.control.ListView.class);
+            list.getSelectionModel().clearSelection();
+            list.getSelectionModel().select(entry);
+            return null;
+        });
+        robot.clickOn("#exportTransform");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.lastError()).isNull();
+        SpatialTransform whole = TransformFiles.read(exported);
+        var grid = fx(() -> window.session().fixed().orElseThrow().geometry());
+        for (int[] v : new int[][] {{20, 23, 15}, {12, 30, 10}}) {
+            double[] p = grid.indexToWorld(v[0], v[1], v[2]);
+            assertThat(whole.apply(p)).as("exported map at %s", Arrays.toString(v))
+                    .containsExactly(d.fixedToMoving().apply(p), within(1e-9));
+        }
+
         // the saved image went through the whole map, and its transform file holds it
         Path out = dir.resolve("ct-on-mr.nrrd");
         fx(() -> window.movingImage().saveResampled(out));
-        waitUntil(() -> !window.statusBar().notice().isEmpty());
+        waitUntil(() -> window.statusBar().notice().contains("ct-on-mr")); // not the export's notice above
         assertThat(window.lastError()).isNull();
         Path tfm = dir.resolve("ct-on-mr.tfm");
         assertThat(Files.readString(tfm)).contains("BSplineTransform").contains("B-spline");
@@ -137,14 +185,38 @@ class BSplineRegisterUiTest {
                     .isCloseTo(expected, within(0.5 + 1e-3 * Math.abs(expected)));
         }
 
-        // a session save says that the deformation is not kept in the file
-        fx(() -> window.sessionActions().save(dir.resolve("s.coreg.json")));
-        assertThat(fx(() -> window.statusBar().notice())).isEqualTo(SessionActions.DEFORMATION_NOT_SAVED);
-
         // undo returns to the start: the deformation, its figures and its overlay go
         fx(() -> window.session().undo());
         assertThat(fx(() -> window.session().deformation())).isEmpty();
         assertThat(fx(foldingLabel::isVisible)).isFalse();
         assertThat(jacobian.isDisabled()).isTrue();
+        // redo brings the result back with its deformation
+        fx(() -> window.session().redo());
+        assertThat(fx(() -> window.session().deformation())).contains(d);
+
+        // a session save keeps the whole map beside the session file and says where
+        fx(() -> window.sessionActions().save(dir.resolve("s.coreg.json")));
+        assertThat(fx(() -> window.statusBar().notice())).contains("s.deformation.tfm");
+        double[] probe = fixed.geometry().indexToWorld(20, 23, 15);
+        assertThat(TransformFiles.read(dir.resolve("s.deformation.tfm")).apply(probe))
+                .containsExactly(d.fixedToMoving().apply(probe), within(1e-9));
+
+        // closed and opened again: the same deformation, its folding check in the panel
+        fx(window.sessionActions()::newSession);
+        assertThat(fx(() -> window.session().deformation())).isEmpty();
+        fx(() -> window.sessionActions().open(dir.resolve("s.coreg.json")));
+        waitUntil(() -> window.session().deformation().isPresent());
+        assertThat(window.lastError()).isNull();
+        Deformation reopened = fx(() -> window.session().deformation().orElseThrow());
+        for (int[] v : new int[][] {{20, 23, 15}, {12, 30, 10}, {27, 15, 19}, {5, 40, 3}}) {
+            double[] p = fixed.geometry().indexToWorld(v[0], v[1], v[2]);
+            assertThat(reopened.fixedToMoving().apply(p)).as("reopened map at %s", Arrays.toString(v))
+                    .containsExactly(d.fixedToMoving().apply(p), within(1e-6));
+        }
+        assertThat(reopened.folding().min()).isCloseTo(d.folding().min(), within(1e-9));
+        waitUntil(foldingLabel::isVisible);
+        assertThat(fx(foldingLabel::getText)).contains(String.format(java.util.Locale.ROOT, "min %.3f",
+                d.folding().min()));
+
     }
 }

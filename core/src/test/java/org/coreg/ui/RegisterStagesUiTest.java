@@ -63,7 +63,7 @@ class RegisterStagesUiTest {
         check(robot, "#stageSimilarity", true);
         assertThat(register(robot)).containsExactly(RegistrationStage.RIGID, RegistrationStage.SIMILARITY);
         assertThat(fx(() -> window.session().transforms().entries().getLast().origin()))
-                .contains("[rigid, similarity]");
+                .contains("registration: rigid + similarity");
 
         check(robot, "#stageAffine", true);
         assertThat(register(robot)).containsExactly(RegistrationStage.RIGID, RegistrationStage.SIMILARITY,

@@ -113,6 +113,11 @@ public final class ScreenshotTour extends Application {
         waitFor(window::viewsUpToDate, 30);
         Thread.sleep(1500);
         snap(stage.getScene(), out.resolve("register-panel-bspline.png"));
+
+        // the transform list names that result as a B-spline one (and keeps its whole map)
+        fx(() -> ((TitledPane) stage.getScene().lookup("#transformsPane")).setExpanded(true));
+        Thread.sleep(1500);
+        snap(stage.getScene(), out.resolve("transform-list.png"));
     }
 
     private static void fx(Runnable r) throws Exception {

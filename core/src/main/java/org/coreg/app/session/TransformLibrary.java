@@ -3,10 +3,14 @@ package org.coreg.app.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.coreg.transform.AffineTransform;
+import org.coreg.transform.Direction;
+import org.coreg.transform.SpatialTransform;
 
 /**
  * The transforms kept in a session: registration results and saved manual alignments, each fixed LPS mm -> moving
- * LPS mm. Nothing leaves the list unless the user deletes it. Not thread-safe: the UI thread owns it.
+ * LPS mm; a B-spline result keeps its whole map beside its affine part. Nothing leaves the list unless the user
+ * deletes it. Not thread-safe: the UI thread owns it.
  */
 public final class TransformLibrary {
     /**
@@ -16,8 +20,11 @@ public final class TransformLibrary {
      * @param fixedToMoving fixed LPS mm -> moving LPS mm
      * @param origin        how it was made (e.g. "registration: rigid, affine", "manual")
      * @param appliesTo     which volumes it relates, e.g. {@code fixed 'mr' -> moving 'ct'}
+     * @param deformable    for a B-spline result, the whole map fixed LPS mm -> moving LPS mm (affine part, then
+     *                      B-spline; {@code fixedToMoving} is then that affine part); null for a linear transform
      */
-    public record Entry(String name, org.coreg.image.AffineMap fixedToMoving, String origin, String appliesTo) {
+    public record Entry(String name, org.coreg.image.AffineMap fixedToMoving, String origin, String appliesTo,
+                        SpatialTransform deformable) {
         /** What an entry applies to when nobody said: the session's fixed and moving volumes. */
         public static final String FIXED_TO_MOVING = "fixed -> moving";
 
@@ -26,6 +33,25 @@ public final class TransformLibrary {
             Objects.requireNonNull(fixedToMoving, "fixedToMoving");
             Objects.requireNonNull(origin, "origin");
             Objects.requireNonNull(appliesTo, "appliesTo");
+            if (deformable != null && deformable.direction() != Direction.FIXED_TO_MOVING) {
+                throw new IllegalArgumentException("a kept transform maps fixed to moving, found "
+                        + deformable.describe());
+            }
+        }
+
+        /** A linear transform. */
+        public Entry(String name, org.coreg.image.AffineMap fixedToMoving, String origin, String appliesTo) {
+            this(name, fixedToMoving, origin, appliesTo, null);
+        }
+
+        /** True for a B-spline result (its {@link #deformable()} map is the transform, not its affine part alone). */
+        public boolean isDeformable() {
+            return deformable != null;
+        }
+
+        /** What the entry maps, fixed LPS mm -> moving LPS mm: the whole deformable map, else the affine one. */
+        public SpatialTransform whole() {
+            return deformable != null ? deformable : AffineTransform.fixedToMoving(fixedToMoving);
         }
 
         public Entry(String name, org.coreg.image.AffineMap fixedToMoving, String origin) {
@@ -51,11 +77,20 @@ public final class TransformLibrary {
 
     /** Adds a transform that relates the volumes {@code appliesTo} names; numbered if the name is taken. */
     public Entry add(String baseName, org.coreg.image.AffineMap fixedToMoving, String origin, String appliesTo) {
+        return add(baseName, fixedToMoving, origin, appliesTo, null);
+    }
+
+    /**
+     * Adds a transform, with {@code deformable} the whole map of a B-spline result whose affine part is
+     * {@code fixedToMoving} (null for a linear one); numbered if the name is taken.
+     */
+    public Entry add(String baseName, org.coreg.image.AffineMap fixedToMoving, String origin, String appliesTo,
+                     SpatialTransform deformable) {
         String name = baseName;
         for (int n = 2; contains(name); n++) {
             name = baseName + " (" + n + ")";
         }
-        Entry e = new Entry(name, fixedToMoving, origin, appliesTo);
+        Entry e = new Entry(name, fixedToMoving, origin, appliesTo, deformable);
         entries.add(e);
         fire();
         return e;
@@ -67,7 +102,7 @@ public final class TransformLibrary {
         if (i < 0 || newName == null || newName.isBlank() || contains(newName.strip())) {
             return false;
         }
-        entries.set(i, new Entry(newName.strip(), e.fixedToMoving(), e.origin(), e.appliesTo()));
+        entries.set(i, new Entry(newName.strip(), e.fixedToMoving(), e.origin(), e.appliesTo(), e.deformable()));
         fire();
         return true;
     }

@@ -77,7 +77,7 @@ public final class Autosave {
             }
             out.commit();
         }
-        SessionJson.write(store.capture(), recoveryFile);
+        store.writeTo(recoveryFile); // with a B-spline result's transform file beside it
         savedChangeCount = now;
         return true;
     }
@@ -87,10 +87,14 @@ public final class Autosave {
         discard(recoveryFile);
     }
 
-    /** Deletes {@code recoveryFile} and its info file. */
+    /** Deletes {@code recoveryFile}, its info file and the B-spline results' files written beside it. */
     public static void discard(Path recoveryFile) throws IOException {
         Files.deleteIfExists(recoveryFile);
         Files.deleteIfExists(infoFile(recoveryFile));
+        Files.deleteIfExists(DeformationFile.besideSession(recoveryFile));
+        for (int n = 1; Files.deleteIfExists(DeformationFile.keptBesideSession(recoveryFile, n)); n++) {
+            // the kept B-spline results' files are numbered from 1 without gaps
+        }
     }
 
     private void afterUserSave() {

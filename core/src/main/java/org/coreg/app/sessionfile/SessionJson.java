@@ -22,8 +22,9 @@ import org.coreg.points.PlanningPoint;
 /**
  * Reads and writes session files: readable JSON, volumes by path relative to the session file's folder, transforms
  * as embedded 3x4 row-major matrices mapping fixed LPS mm to moving LPS mm (field {@code "direction"} says so),
- * crop box, points and view state in fixed LPS mm, landmark pairs (each point in its image's LPS mm) and the last
- * registration's quality report. Writes are atomic.
+ * crop box, points and view state in fixed LPS mm, landmark pairs (each point in its image's LPS mm), the last
+ * registration's quality report, and the transform file holding a B-spline result ({@link DeformationFile}) by path
+ * with its direction. Writes are atomic.
  */
 public final class SessionJson {
     static final String FORMAT = "coreg-session";
@@ -50,6 +51,13 @@ public final class SessionJson {
             m.put("origin", e.origin());
             m.put("appliesTo", e.appliesTo());
             m.putAll(matrix(e.fixedToMoving()));
+            Path whole = doc.keptDeformations().get(e.name());
+            if (whole != null) { // a B-spline result: the matrix is its affine part, the file holds the whole map
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("path", relative(whole, dir));
+                d.put("direction", DIRECTION);
+                m.put("deformation", d);
+            }
             kept.add(m);
         }
         root.put("keptTransforms", kept);
@@ -84,6 +92,16 @@ public final class SessionJson {
         root.put("view", view);
         root.put("landmarks", LandmarkPairsJson.write(doc.landmarks()));
         root.put("quality", QualityReportJson.write(doc.verdict()));
+        if (doc.deformation() == null) {
+            root.put("deformation", null);
+        } else {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("path", relative(doc.deformation().file(), dir));
+            d.put("direction", DIRECTION);
+            d.put("contents", "affine part (the transform above), then B-spline; ITK transform file, LPS mm");
+            d.put("jacobianMap", doc.deformation().jacobianMap());
+            root.put("deformation", d);
+        }
         try (AtomicOutput out = new AtomicOutput()) {
             try (OutputStream s = out.open(file)) {
                 s.write(Json.write(root).getBytes(StandardCharsets.UTF_8));

@@ -39,6 +39,7 @@ final class SessionReader {
         VolumeSource moving = volume(root.get("moving"), "moving");
         AffineMap transform = matrix(root.get("transform"), "transform");
         List<TransformLibrary.Entry> kept = new ArrayList<>();
+        Map<String, Path> keptDeformations = new java.util.HashMap<>();
         List<?> keptList = list(root.get("keptTransforms"), "keptTransforms");
         for (int i = 0; i < keptList.size(); i++) {
             String f = "keptTransforms[" + i + "]";
@@ -48,6 +49,14 @@ final class SessionReader {
                     : string(m.get("appliesTo"), f + ".appliesTo");
             kept.add(new TransformLibrary.Entry(string(m.get("name"), f + ".name"), matrix(m, f),
                     string(m.get("origin"), f + ".origin"), appliesTo));
+            if (m.get("deformation") != null) { // a B-spline result's whole map, read with the volumes
+                Map<?, ?> d = object(m.get("deformation"), f + ".deformation");
+                if (!SessionJson.DIRECTION.equals(d.get("direction"))) {
+                    throw bad(f + ".deformation.direction", "\"" + SessionJson.DIRECTION + "\"",
+                            show(d.get("direction")));
+                }
+                keptDeformations.put(kept.getLast().name(), path(d.get("path"), f + ".deformation.path"));
+            }
         }
         RoiBox roi = null;
         if (root.get("cropBox") != null) {
@@ -99,7 +108,22 @@ final class SessionReader {
         JsonFields fields = new JsonFields(file);
         return new SessionDocument(fixed, moving, transform, kept, roi, points, cursor, fw, mw, fusion,
                 LandmarkPairsJson.read(root.get("landmarks"), fields), QualityReportJson.read(root.get("quality"),
-                fields));
+                fields), deformation(root.get("deformation")), keptDeformations);
+    }
+
+    /** The B-spline result's file; absent (files from before it) or null means none. */
+    private SessionDeformation deformation(Object v) throws SessionFileException {
+        if (v == null) {
+            return null;
+        }
+        Map<?, ?> m = object(v, "deformation");
+        if (!SessionJson.DIRECTION.equals(m.get("direction"))) {
+            throw bad("deformation.direction", "\"" + SessionJson.DIRECTION + "\"", show(m.get("direction")));
+        }
+        if (!(m.get("jacobianMap") instanceof Boolean map)) {
+            throw bad("deformation.jacobianMap", "true or false", show(m.get("jacobianMap")));
+        }
+        return new SessionDeformation(path(m.get("path"), "deformation.path"), map);
     }
 
     private VolumeSource volume(Object v, String field) throws SessionFileException {

@@ -16,6 +16,7 @@ import org.coreg.app.Workstation;
 import org.coreg.app.load.VolumeSource;
 import org.coreg.app.load.VolumeSources;
 import org.coreg.app.render.SampledVolume;
+import org.coreg.app.session.Deformation;
 import org.coreg.app.session.EditState;
 import org.coreg.app.session.Session;
 import org.coreg.app.session.SessionChange;
@@ -23,6 +24,7 @@ import org.coreg.app.session.TransformLibrary;
 import org.coreg.app.task.TaskCallbacks;
 import org.coreg.app.task.TaskHandle;
 import org.coreg.io.ImageIOException;
+import org.coreg.transform.SpatialTransform;
 
 /**
  * Saving and opening session files ({@link SessionJson}) for one workstation, and whether there are unsaved
@@ -78,13 +80,40 @@ public final class SessionStore {
 
     /** Saves to {@code target} atomically; it becomes the session's file and the session is clean. */
     public void save(Path target) throws IOException {
-        SessionJson.write(capture(), target);
+        writeTo(target);
         file = target;
         savedAt = changes;
         for (Runnable r : List.copyOf(afterSave)) {
             r.run();
         }
         fileChanged();
+    }
+
+    /**
+     * Writes the session to {@code target} (atomically) without making it the session's file: a B-spline result goes
+     * first into its transform file beside {@code target} ({@link DeformationFile}), then the session file that
+     * names it.
+     */
+    public void writeTo(Path target) throws IOException {
+        Optional<Deformation> d = session.deformation();
+        SessionDeformation link = d.isPresent() ? DeformationFile.write(d.get(), target) : null;
+        // kept B-spline results: the current one shares its file, the others get one each, numbered from 1 without
+        // gaps (Autosave deletes them in that order)
+        Map<String, Path> kept = new java.util.HashMap<>();
+        int n = 0;
+        for (TransformLibrary.Entry e : session.transforms().entries()) {
+            if (!e.isDeformable()) {
+                continue;
+            }
+            if (link != null && e.deformable() == d.get().fixedToMoving()) {
+                kept.put(e.name(), link.file());
+            } else {
+                Path file = DeformationFile.keptBesideSession(target, ++n);
+                DeformationFile.writeKept(e.deformable(), e.name(), file);
+                kept.put(e.name(), file);
+            }
+        }
+        SessionJson.write(capture().withDeformations(link, kept), target);
     }
 
     /** Runs {@code r} whenever the session's file or its saved state changes: after save, open and new session. */
@@ -156,9 +185,41 @@ public final class SessionStore {
                 }
             }
             cancel.check();
-            return new Opened(fixed, moving, missing);
+            Deformation deformation = null;
+            String deformationMissing = null;
+            if (doc.deformation() != null) {
+                progress.progress(0.8, "Reading the B-spline result " + doc.deformation().file().getFileName());
+                try {
+                    deformation = DeformationFile.read(doc.deformation(), doc.fixedToMoving(), fixed.geometry());
+                } catch (ImageIOException e) { // missing, unreadable or not this session's: its message names the file
+                    deformationMissing = "The B-spline result could not be read again: " + e.getMessage();
+                } catch (IllegalArgumentException e) { // a grid or coefficients no cubic B-spline has
+                    deformationMissing = "The B-spline result could not be read again: " + doc.deformation().file()
+                            + ": " + e.getMessage();
+                }
+            }
+            cancel.check();
+            Map<String, SpatialTransform> keptWhole = new java.util.HashMap<>();
+            List<String> keptMissing = new ArrayList<>();
+            for (Map.Entry<String, Path> k : doc.keptDeformations().entrySet()) {
+                if (deformation != null && k.getValue().equals(doc.deformation().file())) {
+                    keptWhole.put(k.getKey(), deformation.fixedToMoving()); // the current result: one map, not two
+                    continue;
+                }
+                try {
+                    keptWhole.put(k.getKey(), DeformationFile.readKept(k.getValue()));
+                } catch (ImageIOException e) {
+                    keptMissing.add("The kept transform '" + k.getKey() + "' keeps its affine part only: "
+                            + e.getMessage());
+                }
+            }
+            return new Opened(fixed, moving, missing, deformation, deformationMissing, keptWhole,
+                    List.copyOf(keptMissing));
         }, TaskCallbacks.of(v -> {
-            apply(doc, v.fixed(), v.moving());
+            apply(doc, v.fixed(), v.moving(), v.keptWhole());
+            if (v.deformation() != null) {
+                session.setDeformation(v.deformation());
+            }
             unopened.clear();
             if (v.moving() == null && doc.moving() != null) {
                 unopened.put(Role.MOVING, doc.moving());
@@ -166,18 +227,47 @@ public final class SessionStore {
             file = recovered ? null : source;
             savedAt = recovered ? changes - 1 : changes; // a recovered session is unsaved work
             fileChanged();
-            if (v.missing() != null) {
-                errors.accept("Opened the session " + source.getFileName() + " without its moving image.\n\n"
-                        + v.missing() + "\n\nThe fixed image, transforms, crop box and points are open.");
+            if (v.missing() != null || v.deformationMissing() != null) {
+                errors.accept(missingMessage(source, v));
+            } else if (!v.keptMissing().isEmpty()) {
+                errors.accept("Opened the session " + source.getFileName() + " without the B-spline part of "
+                        + "some kept transforms.\n\n" + String.join("\n\n", v.keptMissing()));
             }
         }, e -> errors.accept("Could not open the session " + source + ".\n\n" + UserMessages.describe(e))));
     }
 
-    /** What an open read: the volumes, and why the moving one is missing (null when it is not). */
-    private record Opened(SampledVolume fixed, SampledVolume moving, String missing) {
+    /**
+     * What an open read: the volumes, why the moving one is missing (null when it is not), the B-spline result
+     * (null when there is none or it could not be read) and why it could not be read (null when it was, or none).
+     */
+    private record Opened(SampledVolume fixed, SampledVolume moving, String missing, Deformation deformation,
+                          String deformationMissing, Map<String, SpatialTransform> keptWhole,
+                          List<String> keptMissing) {
     }
 
-    private void apply(SessionDocument doc, SampledVolume fixed, SampledVolume moving) {
+    /** Says what a partly opened session lacks, why, and what is open. */
+    private static String missingMessage(Path source, Opened v) {
+        String lacks = v.missing() != null && v.deformationMissing() != null
+                ? "its moving image and its B-spline result"
+                : v.missing() != null ? "its moving image" : "its B-spline result";
+        StringBuilder m = new StringBuilder("Opened the session " + source.getFileName() + " without " + lacks + ".");
+        for (String why : java.util.Arrays.asList(v.missing(), v.deformationMissing())) {
+            if (why != null) {
+                m.append("\n\n").append(why);
+            }
+        }
+        for (String why : v.keptMissing()) {
+            m.append("\n\n").append(why);
+        }
+        m.append(v.missing() != null
+                ? "\n\nThe fixed image, transforms, crop box and points are open."
+                : "\n\nThe images, transforms (the B-spline result's affine part is the current transform), crop box "
+                        + "and points are open.");
+        return m.toString();
+    }
+
+    private void apply(SessionDocument doc, SampledVolume fixed, SampledVolume moving,
+                       Map<String, SpatialTransform> keptWhole) {
         workstation.rememberSource(fixed, doc.fixed());
         session.setFixed(fixed);
         if (moving != null) {
@@ -197,7 +287,7 @@ public final class SessionStore {
             library.remove(e);
         }
         for (TransformLibrary.Entry e : doc.kept()) {
-            library.add(e.name(), e.fixedToMoving(), e.origin(), e.appliesTo());
+            library.add(e.name(), e.fixedToMoving(), e.origin(), e.appliesTo(), keptWhole.get(e.name()));
         }
     }
 }

@@ -77,8 +77,11 @@ public final class HardenMoving {
         AffineMap undoE = p.entry().fixedToMoving().inverse();
         List<Entry> moved = new ArrayList<>();
         for (Entry x : entries) {
+            // a B-spline result's whole map is re-expressed the same way: its output goes through undoE too
             moved.add(new Entry(x.name(), undoE.after(x.fixedToMoving()), x.origin() + "; re-expressed after "
-                    + "hardening " + p.entry().name(), x.appliesTo()));
+                    + "hardening " + p.entry().name(), x.appliesTo(), x.isDeformable()
+                    ? org.coreg.transform.Transforms.compose(x.deformable(),
+                            org.coreg.transform.AffineTransform.fixedToMoving(undoE)) : null));
         }
         session.setMoving(p.hardened());
         session.setMovingWindow(window);

@@ -95,7 +95,8 @@ public final class TransformExchange {
     /**
      * Writes an entry as fixed -> moving in the format the file name asks for ({@link TransformFormat#forName}:
      * {@code .tfm} ITK, {@code TransformParameters*.txt} elastix, {@code *.mat4} LPS matrix, {@code *ras*.mat4} RAS
-     * matrix), with its provenance.
+     * matrix), with its provenance. A B-spline result is written whole (affine part, then B-spline), which a 4x4
+     * matrix cannot hold.
      *
      * @return the files written (elastix chains may write more than one)
      * @throws TransformActionException if writing failed or elastix is asked for without a fixed volume
@@ -104,7 +105,13 @@ public final class TransformExchange {
         List<String> inputs = new ArrayList<>();
         session.fixed().ifPresent(v -> inputs.add(v.source().metadata().name()));
         session.moving().ifPresent(v -> inputs.add(v.source().metadata().name()));
-        RecordedTransform r = new RecordedTransform(AffineTransform.fixedToMoving(e.fixedToMoving()),
+        if (e.isDeformable() && TransformFormat.ofName(file).filter(f -> f == TransformFormat.MATRIX_LPS
+                || f == TransformFormat.MATRIX_RAS).isPresent()) {
+            throw new TransformActionException("'" + e.name() + "' is a B-spline result, and a 4x4 matrix holds "
+                    + "only linear transforms.", "Export it as an ITK transform (.tfm or .h5), an elastix "
+                    + "TransformParameters file or a displacement field (.nii.gz).");
+        }
+        RecordedTransform r = new RecordedTransform(e.whole(),
                 Provenance.now("Coreg workstation", (e.origin() + "; " + e.appliesTo()).replace('\n', ' '), inputs));
         try {
             if (TransformFormat.forName(file) == TransformFormat.ELASTIX) {

@@ -35,16 +35,24 @@ public final class TransformManager {
         return library().add("Manual", session.fixedToMoving(), "manual alignment", pairOf(session));
     }
 
-    /** Makes the entry the current transform (one undoable step). */
-    public void use(Entry e) {
+    /**
+     * Makes the entry the current transform (one undoable step). For a B-spline result that is the affine part; its
+     * deformation comes back with it while the session still holds that result ({@link Session#deformation()}).
+     *
+     * @return true when the whole entry is in use: a linear one, or a B-spline result whose deformation is current
+     */
+    public boolean use(Entry e) {
         session.setTransform(e.fixedToMoving());
+        return !e.isDeformable() || session.deformation().map(d -> d.fixedToMoving() == e.deformable()).orElse(false);
     }
 
     /**
      * A new entry applying {@code first} and then {@code second}: {@code p -> second(first(p))}. With first fixed ->
      * intermediate and second intermediate -> moving, the result maps fixed to moving.
      */
-    public Entry compose(Entry first, Entry second) {
+    public Entry compose(Entry first, Entry second) throws TransformActionException { // a B-spline result: refused
+        refuseDeformable(first, "composed");
+        refuseDeformable(second, "composed");
         AffineMap m = second.fixedToMoving().after(first.fixedToMoving());
         return library().add(first.name() + " then " + second.name(), m,
                 "composition: " + first.name() + ", then " + second.name(),
@@ -57,6 +65,7 @@ public final class TransformManager {
      * @throws TransformActionException if the matrix is singular (it squashes space onto a plane)
      */
     public Entry invert(Entry e) throws TransformActionException {
+        refuseDeformable(e, "inverted");
         AffineMap inv;
         try {
             inv = e.fixedToMoving().inverse();
@@ -88,6 +97,15 @@ public final class TransformManager {
     /** Removes an entry from the session (the current transform is not touched). */
     public void delete(Entry e) {
         library().remove(e);
+    }
+
+    /** The manager combines linear transforms only: its results are matrices, and a B-spline is not one. */
+    private static void refuseDeformable(Entry e, String done) throws TransformActionException {
+        if (e.isDeformable()) {
+            throw new TransformActionException("'" + e.name() + "' is a B-spline result and cannot be " + done
+                    + " here: the transform manager composes and inverts linear transforms only.",
+                    "Export it (.tfm or .h5) and use 'coreg compose' or 'coreg invert' on the command line.");
+        }
     }
 
     private static String from(String appliesTo) {

@@ -46,7 +46,7 @@ class TransformManagerTest {
     }
 
     @Test
-    void composeAppliesTheFirstThenTheSecond() {
+    void composeAppliesTheFirstThenTheSecond() throws Exception {
         Session s = session();
         TransformManager tm = new TransformManager(s);
         Entry a = s.transforms().add("a", A, "test", "fixed 'mr' -> 'atlas'");
