@@ -18,8 +18,9 @@ public record PreparedImage(float[] values, IntensityLimits limits, List<Pyramid
 
     /** Checks and prepares one image; {@code role} ("fixed" or "moving") names it in error messages. */
     public static PreparedImage of(String role, Volume v, int levels, Workers workers) throws RegistrationException {
-        float[] values = RealValues.of(v, workers);
-        InputValidator.checkImage(role, v, values, levels, workers);
+        RealValues.Real real = RealValues.scan(v, workers);
+        InputValidator.checkImage(role, v, real, levels, workers);
+        float[] values = real.values();
         IntensityLimits limits = IntensityLimits.robust(values, LOW_QUANTILE, HIGH_QUANTILE);
         return new PreparedImage(values, limits, GaussianPyramid.build(v.geometry(), values, levels, workers));
     }

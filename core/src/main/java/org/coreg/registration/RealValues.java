@@ -2,41 +2,86 @@ package org.coreg.registration;
 
 import org.coreg.image.Volume;
 
-/** Real voxel values (rescale applied) as floats, with the type dispatch outside the loop, in parallel chunks. */
+/**
+ * Real voxel values (rescale applied) as floats, with the type dispatch outside the loop, in parallel chunks; the
+ * range of the values is taken in the same pass.
+ */
 final class RealValues {
     /** Voxels per parallel chunk. */
-    private static final int CHUNK = 1 << 20;
+    static final int CHUNK = 1 << 20;
+
+    /**
+     * Real values and their range.
+     *
+     * @param values real values, x fastest
+     * @param min    the smallest value, NaN skipped (+infinity when every value is NaN)
+     * @param max    the largest value, NaN skipped
+     */
+    record Real(float[] values, float min, float max) {
+    }
 
     private RealValues() {
     }
 
     static float[] of(Volume v) {
-        return of(v, new Workers(1));
+        return scan(v, new Workers(1)).values();
     }
 
-    static float[] of(Volume v, Workers workers) {
+    static Real scan(Volume v, Workers workers) {
         Object a = v.voxels().array();
         float s = (float) v.metadata().rescaleSlope();
         float o = (float) v.metadata().rescaleIntercept();
-        int n = v.voxels().length();
-        switch (v.type()) {
-            case INT16, UINT8, UINT16, FLOAT32 -> {
+        boolean fast = switch (v.type()) {
+            case INT16, UINT8, UINT16, FLOAT32 -> true;
+            default -> false;
+        };
+        float[] f = fast ? new float[v.voxels().length()] : v.toFloatArray();
+        int n = f.length;
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        float[] mins = new float[chunks];
+        float[] maxs = new float[chunks];
+        workers.forEach(chunks, c -> {
+            int from = c * CHUNK, to = Math.min(n, (c + 1) * CHUNK);
+            if (fast) {
+                convert(v, a, s, o, f, from, to);
             }
-            default -> {
-                return v.toFloatArray();
+            // Plain comparisons (not Math.min) skip NaN and cost no call per voxel; the values are still in cache.
+            float min = Float.POSITIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int i = from; i < to; i++) {
+                float x = f[i];
+                if (x < min) {
+                    min = x;
+                }
+                if (x > max) {
+                    max = x;
+                }
             }
+            mins[c] = min;
+            maxs[c] = max;
+        });
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int c = 0; c < chunks; c++) {
+            min = Math.min(min, mins[c]);
+            max = Math.max(max, maxs[c]);
         }
-        float[] f = new float[n];
-        workers.forEach((n + CHUNK - 1) / CHUNK, c -> convert(v, a, s, o, f, c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
-        return f;
+        return new Real(f, min, max);
     }
 
     private static void convert(Volume v, Object a, float s, float o, float[] f, int from, int to) {
+        boolean plain = s == 1 && o == 0;
         switch (v.type()) {
             case INT16 -> {
                 short[] x = (short[]) a;
-                for (int i = from; i < to; i++) {
-                    f[i] = x[i] * s + o;
+                if (plain) {
+                    for (int i = from; i < to; i++) {
+                        f[i] = x[i];
+                    }
+                } else {
+                    for (int i = from; i < to; i++) {
+                        f[i] = x[i] * s + o;
+                    }
                 }
             }
             case UINT8 -> {
@@ -53,7 +98,7 @@ final class RealValues {
             }
             case FLOAT32 -> {
                 float[] x = (float[]) a;
-                if (s == 1 && o == 0) {
+                if (plain) {
                     System.arraycopy(x, from, f, from, to - from);
                 } else {
                     for (int i = from; i < to; i++) {

@@ -79,7 +79,7 @@ class GaussianPyramidTest {
             v[i] = (float) r.nextDouble(-50, 50);
         }
         double sigma = 0.7;
-        int radius = (int) Math.ceil(3 * sigma);
+        int radius = (int) Math.ceil(3 * sigma); // every tap weighs at least 1e-4 of the centre: none is dropped
         try (Workers w = new Workers(2)) {
             for (int axis = 0; axis < 3; axis++) {
                 float[] got = v.clone();
@@ -99,5 +99,13 @@ class GaussianPyramidTest {
                 }
             }
         }
+    }
+
+    @Test
+    void tapsOfNegligibleWeightAreDropped() {
+        // sigma 0.4: the taps at +-2 weigh exp(-12.5) = 3.7e-6 of the centre, those at +-1 exp(-3.125) = 0.044
+        assertThat(GaussianPyramid.radius(GaussianPyramid.COARSE_SIGMA)).isEqualTo(1);
+        assertThat(GaussianPyramid.radius(0.7)).isEqualTo(3);
+        assertThat(GaussianPyramid.radius(2.0)).isEqualTo(6);
     }
 }
