@@ -14,6 +14,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.coreg.image.AffineMap;
 import org.coreg.image.Volume;
+import org.coreg.image.VoxelReadListener;
 import org.coreg.image.interpolation.InterpolationKind;
 import org.coreg.io.AtomicOutput;
 import org.coreg.io.ImageFormats;
@@ -179,19 +180,20 @@ final class RegisterCommand implements Callable<Integer> {
         ImageFormats formats = ImageFormats.standard();
         // The moving image is read on a second thread while this one reads the fixed image (decompressing both
         // took a tenth of a short run). Whichever image is read first has its pyramid built while the other is still
-        // being read (decompressing a 512x512x408 CT takes over a second); the registration takes it from there.
+        // being read (decompressing a 512x512x408 CT takes over a second), and each image's values are converted to
+        // floats as they arrive; the registration takes both from there.
         PreparedImages prepared = new PreparedImages();
         boolean early = bspline == null;
         AtomicBoolean fixedRead = new AtomicBoolean();
         FutureTask<Volume> movingRead = new FutureTask<>(() -> {
-            Volume v = formats.read(moving);
+            Volume v = formats.read(moving, early ? prepared.converting() : VoxelReadListener.NONE);
             if (early && !fixedRead.get() && roomToPrepare(v)) {
                 prepared.prepare(v, settings.levels(), settings.threads());
             }
             return v;
         });
         Thread.ofPlatform().daemon().start(movingRead);
-        Volume f = formats.read(fixed);
+        Volume f = formats.read(fixed, early ? prepared.converting() : VoxelReadListener.NONE);
         fixedRead.set(true);
         if (early && !movingRead.isDone() && roomToPrepare(f)) {
             prepared.prepare(f, settings.levels(), settings.threads());

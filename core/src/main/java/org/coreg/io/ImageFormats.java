@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.coreg.image.Volume;
+import org.coreg.image.VoxelReadListener;
 
 /**
  * The image formats Coreg knows, and the choice among them: a file is read by the format its content identifies
@@ -38,6 +39,11 @@ public final class ImageFormats {
     /** Reads {@code file} with the format detected from its content, else from its name. */
     public Volume read(Path file) throws ImageIOException {
         return detect(file).reader().read(file);
+    }
+
+    /** As {@link #read(Path)}, telling {@code listener} how far the voxels have arrived (where the format can). */
+    public Volume read(Path file, VoxelReadListener listener) throws ImageIOException {
+        return detect(file).reader().read(file, listener);
     }
 
     /** Writes {@code volume} to {@code file} in the format its name asks for, atomically. */

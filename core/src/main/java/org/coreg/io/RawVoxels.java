@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.zip.ZipException;
 import org.coreg.image.VoxelData;
+import org.coreg.image.VoxelReadListener;
 import org.coreg.image.VoxelType;
 
 /** Moves voxel values between byte streams (raw, either byte order) and {@link VoxelData}, in 1 MiB chunks. */
@@ -32,6 +33,13 @@ public final class RawVoxels {
      * @throws ImageIOException TRUNCATED if the stream ends early, CORRUPT_COMPRESSION if decompression fails
      */
     public static void read(InputStream in, VoxelData dst, ByteOrder order, Path file) throws ImageIOException {
+        read(in, dst, order, file, VoxelReadListener.NONE);
+    }
+
+    /** As above, telling {@code listener} of {@code dst} and, after each chunk, how many voxels hold their values. */
+    public static void read(InputStream in, VoxelData dst, ByteOrder order, Path file, VoxelReadListener listener)
+            throws ImageIOException {
+        listener.allocated(dst);
         int bytesPer = dst.type().bytes();
         long total = (long) dst.length() * bytesPer;
         byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(total, 8))];
@@ -49,6 +57,7 @@ public final class RawVoxels {
                 decode(ByteBuffer.wrap(buf, 0, got).order(order), dst, voxel, n);
                 voxel += n;
                 done += got;
+                listener.ready(voxel);
             }
         } catch (ImageIOException e) {
             throw e;

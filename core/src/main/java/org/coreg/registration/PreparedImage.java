@@ -18,7 +18,13 @@ public record PreparedImage(float[] values, IntensityLimits limits, List<Pyramid
 
     /** Checks and prepares one image; {@code role} ("fixed" or "moving") names it in error messages. */
     public static PreparedImage of(String role, Volume v, int levels, Workers workers) throws RegistrationException {
-        RealValues.Real real = RealValues.scan(v, workers);
+        return of(role, v, null, levels, workers);
+    }
+
+    /** As above, with the real values already converted ({@link PreparedImages#converted}), or null to convert. */
+    static PreparedImage of(String role, Volume v, RealValues.Real converted, int levels, Workers workers)
+            throws RegistrationException {
+        RealValues.Real real = converted != null ? converted : RealValues.scan(v, workers);
         InputValidator.checkImage(role, v, real, levels, workers);
         float[] values = real.values();
         IntensityLimits limits = IntensityLimits.robust(values, LOW_QUANTILE, HIGH_QUANTILE);
@@ -51,10 +57,13 @@ public record PreparedImage(float[] values, IntensityLimits limits, List<Pyramid
                                 PreparedImages earlier) throws RegistrationException {
         PreparedImage f = earlier == null ? null : earlier.find(fixed, levels);
         if (f == null) {
-            f = of(roles[0], fixed, levels, workers);
+            f = of(roles[0], fixed, earlier == null ? null : earlier.converted(fixed), levels, workers);
         }
         PreparedImage m = earlier == null ? null : earlier.find(moving, levels);
-        return new PreparedImage[] {f, m != null ? m : of(roles[1], moving, levels, workers)};
+        if (m == null) {
+            m = of(roles[1], moving, earlier == null ? null : earlier.converted(moving), levels, workers);
+        }
+        return new PreparedImage[] {f, m};
     }
 
     /** The finest level: the image itself. */

@@ -1,8 +1,11 @@
 package org.coreg.registration;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.coreg.image.Volume;
+import org.coreg.image.VoxelReadListener;
 
 /**
  * Images made ready for registration ahead of the run (their values checked, intensity limits and pyramid built),
@@ -24,6 +27,35 @@ public final class PreparedImages {
     }
 
     private final Map<Key, PreparedImage> byKey = new HashMap<>();
+    private final List<StreamingConversion> conversions = new ArrayList<>();
+
+    /**
+     * A listener to pass to the image reader: it converts the voxels to floats on a thread of its own as they
+     * arrive, and the preparation of that volume (here or in the registration) takes them instead of converting again.
+     */
+    public synchronized VoxelReadListener converting() {
+        StreamingConversion c = new StreamingConversion();
+        conversions.add(c);
+        return c;
+    }
+
+    /** The values of {@code v} converted while it was read, or null (none, or {@code v} has a rescale). */
+    RealValues.Real converted(Volume v) {
+        if (v.metadata().rescaleSlope() != 1 || v.metadata().rescaleIntercept() != 0) {
+            return null;
+        }
+        List<StreamingConversion> all;
+        synchronized (this) {
+            all = List.copyOf(conversions);
+        }
+        for (StreamingConversion c : all) {
+            RealValues.Real r = c.valuesOf(v.voxels());
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
 
     /**
      * Prepares {@code v} for a pyramid of {@code levels} now, on the calling thread and {@code threads - 1} more
@@ -31,7 +63,7 @@ public final class PreparedImages {
      */
     public void prepare(Volume v, int levels, int threads) {
         try (Workers w = new Workers(threads)) {
-            PreparedImage p = PreparedImage.of("image", v, levels, w);
+            PreparedImage p = PreparedImage.of("image", v, converted(v), levels, w);
             synchronized (this) {
                 byKey.put(new Key(v, levels), p);
             }

@@ -1,6 +1,7 @@
 package org.coreg.registration;
 
 import org.coreg.image.Volume;
+import org.coreg.image.VoxelType;
 
 /**
  * Real voxel values (rescale applied) as floats, with the type dispatch outside the loop, in parallel chunks; the
@@ -42,23 +43,9 @@ final class RealValues {
         float[] maxs = new float[chunks];
         workers.forEach(chunks, c -> {
             int from = c * CHUNK, to = Math.min(n, (c + 1) * CHUNK);
-            if (fast) {
-                convert(v, a, s, o, f, from, to);
-            }
-            // Plain comparisons (not Math.min) skip NaN and cost no call per voxel; the values are still in cache.
-            float min = Float.POSITIVE_INFINITY;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int i = from; i < to; i++) {
-                float x = f[i];
-                if (x < min) {
-                    min = x;
-                }
-                if (x > max) {
-                    max = x;
-                }
-            }
-            mins[c] = min;
-            maxs[c] = max;
+            float[] range = fast ? convertChunk(v.type(), a, s, o, f, from, to) : rangeOf(f, from, to);
+            mins[c] = range[0];
+            maxs[c] = range[1];
         });
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
@@ -69,9 +56,13 @@ final class RealValues {
         return new Real(f, min, max);
     }
 
-    private static void convert(Volume v, Object a, float s, float o, float[] f, int from, int to) {
+    /**
+     * Converts stored values {@code a[from..to)} of type {@code type} to real values in {@code f} and returns their
+     * {min, max} (NaN skipped).
+     */
+    static float[] convertChunk(VoxelType type, Object a, float s, float o, float[] f, int from, int to) {
         boolean plain = s == 1 && o == 0;
-        switch (v.type()) {
+        switch (type) {
             case INT16 -> {
                 short[] x = (short[]) a;
                 if (plain) {
@@ -106,7 +97,24 @@ final class RealValues {
                     }
                 }
             }
-            default -> throw new IllegalStateException("no fast path for " + v.type());
+            default -> throw new IllegalStateException("no fast path for " + type);
         }
+        return rangeOf(f, from, to);
+    }
+
+    /** {min, max} of {@code f[from..to)}; plain comparisons (not Math.min) skip NaN and cost no call per voxel. */
+    private static float[] rangeOf(float[] f, int from, int to) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = from; i < to; i++) {
+            float x = f[i];
+            if (x < min) {
+                min = x;
+            }
+            if (x > max) {
+                max = x;
+            }
+        }
+        return new float[] {min, max};
     }
 }

@@ -15,6 +15,7 @@ import org.coreg.image.ImageMetadata;
 import org.coreg.image.InvalidGeometryException;
 import org.coreg.image.Volume;
 import org.coreg.image.VoxelData;
+import org.coreg.image.VoxelReadListener;
 import org.coreg.image.VoxelType;
 import org.coreg.io.DataFiles;
 import org.coreg.io.ImageIOException;
@@ -35,15 +36,26 @@ public final class MetaImageReader implements ImageReader {
 
     @Override
     public Volume read(Path file) throws ImageIOException {
+        return read(file, VoxelReadListener.NONE);
+    }
+
+    @Override
+    public Volume read(Path file, VoxelReadListener listener) throws ImageIOException {
         MetaImageHeader h = MetaImageHeaderParser.parse(file, head(file));
         ImageGeometry geometry = geometry(file, h);
-        VoxelData voxels = readValues(file, h, 1);
+        VoxelData voxels = readValues(file, h, 1, listener);
         ImageMetadata meta = new ImageMetadata(baseName(file), file, MetaImageFormat.NAME, h.modality(), 1, 0);
         return new Volume(voxels, geometry, meta);
     }
 
     /** The stored values, {@code components} per voxel (interleaved, as MetaImage stores channels). */
     static VoxelData readValues(Path file, MetaImageHeader h, int components) throws ImageIOException {
+        return readValues(file, h, components, VoxelReadListener.NONE);
+    }
+
+    /** As above, telling {@code listener} how far the values have arrived. */
+    static VoxelData readValues(Path file, MetaImageHeader h, int components, VoxelReadListener listener)
+            throws ImageIOException {
         VoxelType type = h.elementType().voxelType();
         long count = h.voxelCount() < 0 ? -1 : h.voxelCount() * components;
         String dims = "DimSize " + Arrays.toString(h.dimSize());
@@ -69,7 +81,7 @@ public final class MetaImageReader implements ImageReader {
             }
             voxels = RawVoxels.allocate(data, type, count, dims);
             try (InputStream in = open(data, start)) {
-                RawVoxels.read(in, voxels, h.byteOrder(), data);
+                RawVoxels.read(in, voxels, h.byteOrder(), data, listener);
             } catch (IOException e) {
                 throw wrap(data, e);
             }
@@ -100,7 +112,7 @@ public final class MetaImageReader implements ImageReader {
             voxels = RawVoxels.allocate(data, type, count, dims);
             try (InputStream raw = open(data, start);
                  InputStream in = new InflaterInputStream(new Bounded(raw, zlibBytes), new Inflater(), 1 << 16)) {
-                RawVoxels.read(in, voxels, h.byteOrder(), data);
+                RawVoxels.read(in, voxels, h.byteOrder(), data, listener);
             } catch (ImageIOException e) {
                 throw switch (e.problem()) {
                     case TRUNCATED -> MetaImageException.of(data, Problem.TRUNCATED, "CompressedData",

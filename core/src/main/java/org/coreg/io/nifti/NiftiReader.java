@@ -11,6 +11,7 @@ import org.coreg.image.ImageMetadata;
 import org.coreg.image.Modality;
 import org.coreg.image.Volume;
 import org.coreg.image.VoxelData;
+import org.coreg.image.VoxelReadListener;
 import org.coreg.io.DataFiles;
 import org.coreg.io.ImageIOException;
 import org.coreg.io.ImageReader;
@@ -24,6 +25,11 @@ import org.coreg.io.RawVoxels;
 public final class NiftiReader implements ImageReader {
     @Override
     public Volume read(Path file) throws ImageIOException {
+        return read(file, VoxelReadListener.NONE);
+    }
+
+    @Override
+    public Volume read(Path file, VoxelReadListener listener) throws ImageIOException {
         Path headerFile = file;
         if (NiftiFiles.isImgName(file)) {
             headerFile = existing(NiftiFiles.headerCandidates(file), file, "header file of this .img");
@@ -36,7 +42,7 @@ public final class NiftiReader implements ImageReader {
                 checkPlainLength(headerFile, h, grid); // before allocating: a lying header costs no memory
                 VoxelData voxels = allocate(headerFile, grid, h);
                 skip(in, h.voxOffset() - h.version().headerSize(), headerFile, h);
-                RawVoxels.read(in, voxels, h.order(), headerFile);
+                RawVoxels.read(in, voxels, h.order(), headerFile, listener);
                 finishGzip(in, headerFile);
                 return new Volume(voxels, placed.geometry(), metadata(file, h));
             } else {
@@ -49,7 +55,7 @@ public final class NiftiReader implements ImageReader {
                     checkNoSurplus(dataFile, h, grid);
                     VoxelData voxels = allocate(headerFile, grid, h);
                     skip(data, h.voxOffset(), dataFile, h);
-                    RawVoxels.read(data, voxels, h.order(), dataFile);
+                    RawVoxels.read(data, voxels, h.order(), dataFile, listener);
                     finishGzip(data, dataFile);
                     return new Volume(voxels, placed.geometry(), metadata(file, h));
                 }
