@@ -97,7 +97,7 @@ for tool, (t, c, r, e, emax, own) in rows.items():
     print(f"| {tool} | {t:.2f} | {c:.2f} | {r:.0f} | {e:.2f} | {emax:.2f} | {o} |")
 warm = float(open(f"{w}/{pair}-warm.txt").read())
 print(f"| coreg, registration only, warm JVM (median of runs 2..{runs + 1} in one process) | {warm:.2f} | | | | | |")
-batch = tv(f"{w}/{pair}-time-batch.txt")[0]
+batch = wall(f"{w}/{pair}-time-batch.txt")
 print(f"| coreg batch: all {runs} registrations in one `coreg batch` process, per job | {batch / runs:.2f} | | | | | |")
 print(f"ratio coreg batch per job/elastix: wall time {batch / runs / rows['elastix'][0]:.2f}")
 for tool in ("coreg", "coreg-jvm-defaults", "coreg-regular-step"):
