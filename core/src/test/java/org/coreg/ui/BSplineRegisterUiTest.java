@@ -130,22 +130,7 @@ class BSplineRegisterUiTest {
                         && t.contains("B-spline (grid 60 mm")).count() == 1);
         Path exported = dir.resolve("registration.h5");
         fx(() -> {
-            window.transformPanel().setDialogs(new TransformDialogs() {
-                @Override
-                public Path chooseImport() {
-                    return null;
-                }
-
-                @Override
-                public Path chooseExport(String name) {
-                    return exported;
-                }
-
-                @Override
-                public boolean confirm(String question) {
-                    return false;
-                }
-            });
+            window.transformPanel().setDialogs(new CannedTransformDialogs(null, exported, false));
             var list = robot.lookup("#transformList").queryAs(javafx.scene.control.ListView.class);
             list.getSelectionModel().clearSelection();
             list.getSelectionModel().select(entry);

@@ -252,22 +252,7 @@ class DailyUseUiTest {
     @Test
     void aHardenedSessionReopensAndTheHardenedImageIsSavedWithItsTransform(FxRobot robot) throws Exception {
         openPair();
-        window.transformPanel().setDialogs(new TransformDialogs() {
-            @Override
-            public Path chooseImport() {
-                return null;
-            }
-
-            @Override
-            public Path chooseExport(String name) {
-                return null;
-            }
-
-            @Override
-            public boolean confirm(String question) {
-                return true;
-            }
-        });
+        window.transformPanel().setDialogs(new CannedTransformDialogs(null, null, true));
         AffineMap rigid = AffineMap.ofRowMajor3x4(1, 0, 0, 6, 0, 1, 0, -2, 0, 0, 1, 3);
         fx(() -> {
             window.session().setTransform(rigid);
