@@ -187,7 +187,7 @@ final class RegisterCommand implements Callable<Integer> {
         AtomicBoolean fixedRead = new AtomicBoolean();
         FutureTask<Volume> movingRead = new FutureTask<>(() -> {
             Volume v = formats.read(moving, early ? prepared.converting() : VoxelReadListener.NONE);
-            if (early && !fixedRead.get() && roomToPrepare(v)) {
+            if (early && !fixedRead.get()) {
                 prepared.prepare(v, settings.levels(), settings.threads());
             }
             return v;
@@ -195,7 +195,7 @@ final class RegisterCommand implements Callable<Integer> {
         Thread.ofPlatform().daemon().start(movingRead);
         Volume f = formats.read(fixed, early ? prepared.converting() : VoxelReadListener.NONE);
         fixedRead.set(true);
-        if (early && !movingRead.isDone() && roomToPrepare(f)) {
+        if (early && !movingRead.isDone()) {
             prepared.prepare(f, settings.levels(), settings.threads());
         }
         Volume m = joined(movingRead);
@@ -262,16 +262,6 @@ final class RegisterCommand implements Callable<Integer> {
                 r.searched() ? ", global search ran" : "", o.report().status().label());
         QualityOutput.printLandmarks(o.report().landmarks(), spec.commandLine().getOut());
         return 0;
-    }
-
-    /**
-     * True when the heap has room for the fixed image's float copy and pyramid with the moving image still to come
-     * (preparing early is an optimisation; the memory check made once both images are read decides the run).
-     */
-    private static boolean roomToPrepare(Volume f) {
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        return free > 24 * f.geometry().voxelCount();
     }
 
     /** The value of a finished read, or the read's own exception (an ImageIOException names the file). */

@@ -73,15 +73,6 @@ public final class GaussianPyramid {
         return List.of(out);
     }
 
-    /** One level with shrink factors {@code factors} (all 1: the image itself), straight from the full image. */
-    static PyramidLevel level(ImageGeometry g, float[] values, int[] factors, Workers workers) {
-        if (factors[0] == 1 && factors[1] == 1 && factors[2] == 1) {
-            return levelOf(g, values, factors);
-        }
-        ImageGeometry sg = BlockAverager.shrunkGeometry(g, factors);
-        return smoothed(sg, shrink(values, g.size(), factors, sg, workers), factors, workers);
-    }
-
     private static boolean divides(int[] a, int[] b) {
         return b[0] % a[0] == 0 && b[1] % a[1] == 0 && b[2] % a[2] == 0;
     }

@@ -22,8 +22,8 @@ public final class MetricProbe {
         float[] fv = RealValues.of(fixed);
         float[] mv = RealValues.of(moving);
         try (Workers w = new Workers(0)) {
-            PyramidLevel f = GaussianPyramid.level(fixed.geometry(), fv, new int[] {1, 1, 1}, w);
-            PyramidLevel m = GaussianPyramid.level(moving.geometry(), mv, new int[] {1, 1, 1}, w);
+            PyramidLevel f = GaussianPyramid.build(fixed.geometry(), fv, 1, w).get(0);
+            PyramidLevel m = GaussianPyramid.build(moving.geometry(), mv, 1, w).get(0);
             MattesMutualInformation mi = new MattesMutualInformation(m, InterpolationKind.LINEAR.over(m.grid()),
                     AffineMap.identity(), IntensityLimits.robust(fv, 0.005, 0.995),
                     IntensityLimits.robust(mv, 0.005, 0.995), 32, w);

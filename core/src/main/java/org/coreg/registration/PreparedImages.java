@@ -59,9 +59,15 @@ public final class PreparedImages {
 
     /**
      * Prepares {@code v} for a pyramid of {@code levels} now, on the calling thread and {@code threads - 1} more
-     * (0 = all processors), and keeps it; a refused image is left for the registration to report.
+     * (0 = all processors), and keeps it, if the heap has room; a refused image is left for the registration to
+     * report.
      */
     public void prepare(Volume v, int levels, int threads) {
+        // Preparing early is an optimisation: without room for the float copy and pyramid (about 24 bytes a voxel)
+        // beside what is still to be read, the run's own memory check, once both images are in, decides.
+        if (!roomFor(24 * v.geometry().voxelCount())) {
+            return;
+        }
         try (Workers w = new Workers(threads)) {
             PreparedImage p = PreparedImage.of("image", v, converted(v), levels, w);
             synchronized (this) {
@@ -70,6 +76,12 @@ public final class PreparedImages {
         } catch (RegistrationException e) {
             // Not kept: the run prepares it again and names it by its role.
         }
+    }
+
+    /** True when the heap can still take {@code bytes} more. */
+    static boolean roomFor(long bytes) {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) > bytes;
     }
 
     /** The image prepared earlier for this very volume and number of levels, or null. */

@@ -28,8 +28,7 @@ final class StreamingConversion implements VoxelReadListener {
         if (t != VoxelType.INT16 && t != VoxelType.UINT8 && t != VoxelType.UINT16 && t != VoxelType.FLOAT32) {
             return;
         }
-        Runtime rt = Runtime.getRuntime();
-        if (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) < 8L * v.length()) {
+        if (!PreparedImages.roomFor(8L * v.length())) {
             return; // no room to spare before the run's memory check: the registration converts in its turn
         }
         voxels = v;
